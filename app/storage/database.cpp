@@ -1,0 +1,439 @@
+#include "storage/database.h"
+
+#include "storage/storageerror.h"
+
+#include <sqlcipher/sqlite3.h>
+
+#include <QFile>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utility>
+
+namespace cc::storage {
+
+namespace {
+
+StorageError::Kind kindOf(int rc) {
+    switch (rc & 0xff) {
+    case SQLITE_NOTADB:
+        return StorageError::Kind::WrongKey;
+    case SQLITE_CORRUPT:
+        return StorageError::Kind::Corrupt;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+        return StorageError::Kind::Io;
+    case SQLITE_FULL:
+        return StorageError::Kind::Full;
+    case SQLITE_CONSTRAINT:
+        return StorageError::Kind::Constraint;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return StorageError::Kind::Busy;
+    default:
+        return StorageError::Kind::Other;
+    }
+}
+
+// A string that is wiped when it goes out of scope.
+class WipedString final {
+public:
+    explicit WipedString(std::size_t reserve) { m_text.reserve(reserve); }
+    ~WipedString() { crypto::wipe(m_text.data(), m_text.capacity()); }
+    WipedString(const WipedString &) = delete;
+    WipedString &operator=(const WipedString &) = delete;
+    std::string &text() { return m_text; }
+
+private:
+    std::string m_text;
+};
+
+void appendHex(std::string &out, crypto::ByteView data) {
+    static constexpr char Digits[] = "0123456789abcdef";
+    for (const auto byte : data) {
+        out.push_back(Digits[byte >> 4]);
+        out.push_back(Digits[byte & 0x0f]);
+    }
+}
+
+} // namespace
+
+void throwSqliteError(sqlite3 *db, int rc, const char *what) {
+    std::string message(what);
+    message += ": ";
+    message += sqlite3_errstr(rc);
+    // sqlite3_errmsg names the failing constraint or object, never bound values.
+    if (db && sqlite3_extended_errcode(db) == rc) {
+        const char *detail = sqlite3_errmsg(db);
+        if (detail && std::strcmp(detail, sqlite3_errstr(rc)) != 0) {
+            message += " (";
+            message += detail;
+            message += ')';
+        }
+    }
+    throw StorageError(kindOf(rc), message);
+}
+
+// --- Statement ---------------------------------------------------------------------
+
+Statement::Statement(sqlite3_stmt *stmt)
+    : m_stmt(stmt) {}
+
+Statement::Statement(Statement &&other) noexcept
+    : m_stmt(std::exchange(other.m_stmt, nullptr)) {}
+
+Statement &Statement::operator=(Statement &&other) noexcept {
+    if (this != &other) {
+        sqlite3_finalize(m_stmt);
+        m_stmt = std::exchange(other.m_stmt, nullptr);
+    }
+    return *this;
+}
+
+Statement::~Statement() {
+    sqlite3_finalize(m_stmt);
+}
+
+namespace {
+void checkBind(sqlite3_stmt *stmt, int rc) {
+    if (rc != SQLITE_OK)
+        throwSqliteError(sqlite3_db_handle(stmt), rc, "bind parameter");
+}
+} // namespace
+
+Statement &Statement::bind(int index, std::int64_t value) {
+    checkBind(m_stmt, sqlite3_bind_int64(m_stmt, index, value));
+    return *this;
+}
+
+Statement &Statement::bind(int index, double value) {
+    checkBind(m_stmt, sqlite3_bind_double(m_stmt, index, value));
+    return *this;
+}
+
+Statement &Statement::bind(int index, const QString &text) {
+    const QByteArray utf8 = text.toUtf8();
+    return bind(index, std::string_view(utf8.constData(), std::size_t(utf8.size())));
+}
+
+Statement &Statement::bind(int index, std::string_view text) {
+    checkBind(m_stmt, sqlite3_bind_text64(m_stmt, index, text.data() ? text.data() : "",
+                                          text.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+    return *this;
+}
+
+Statement &Statement::bind(int index, crypto::ByteView blob) {
+    if (blob.empty())
+        checkBind(m_stmt, sqlite3_bind_zeroblob(m_stmt, index, 0));
+    else
+        checkBind(m_stmt,
+                  sqlite3_bind_blob64(m_stmt, index, blob.data(), blob.size(), SQLITE_TRANSIENT));
+    return *this;
+}
+
+Statement &Statement::bindNull(int index) {
+    checkBind(m_stmt, sqlite3_bind_null(m_stmt, index));
+    return *this;
+}
+
+bool Statement::step() {
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    throwSqliteError(sqlite3_db_handle(m_stmt), rc, "step statement");
+}
+
+void Statement::run() {
+    while (step()) {
+    }
+}
+
+void Statement::reset() {
+    // sqlite3_reset repeats the last step's error, which step() already reported.
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+int Statement::columnCount() const {
+    return sqlite3_column_count(m_stmt);
+}
+
+bool Statement::isNull(int column) const {
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
+std::int64_t Statement::columnInt64(int column) const {
+    return sqlite3_column_int64(m_stmt, column);
+}
+
+double Statement::columnDouble(int column) const {
+    return sqlite3_column_double(m_stmt, column);
+}
+
+QString Statement::columnText(int column) const {
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    const int size = sqlite3_column_bytes(m_stmt, column);
+    return text ? QString::fromUtf8(text, size) : QString();
+}
+
+std::string Statement::columnUtf8(int column) const {
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    const int size = sqlite3_column_bytes(m_stmt, column);
+    return text ? std::string(text, std::size_t(size)) : std::string();
+}
+
+crypto::Bytes Statement::columnBlob(int column) const {
+    const auto *data = static_cast<const std::uint8_t *>(sqlite3_column_blob(m_stmt, column));
+    const int size = sqlite3_column_bytes(m_stmt, column);
+    return data ? crypto::Bytes(data, data + size) : crypto::Bytes();
+}
+
+// --- Transaction -------------------------------------------------------------------
+
+Transaction::Transaction(Database &db) {
+    db.exec("BEGIN IMMEDIATE");
+    m_db = &db;
+}
+
+Transaction::Transaction(Transaction &&other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr)) {}
+
+Transaction::~Transaction() {
+    rollback();
+}
+
+void Transaction::commit() {
+    if (!m_db)
+        throw StorageError(StorageError::Kind::Other, "commit: transaction is not active");
+    m_db->exec("COMMIT");
+    m_db = nullptr;
+}
+
+void Transaction::rollback() {
+    if (!m_db)
+        return;
+    Database *db = std::exchange(m_db, nullptr);
+    // SQLite may already have rolled back on its own (after SQLITE_FULL, IOERR, ...).
+    if (db->isOpen() && db->inTransaction())
+        sqlite3_exec(db->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+// --- Database ----------------------------------------------------------------------
+
+Database::Database(sqlite3 *db, QString path)
+    : m_db(db)
+    , m_path(std::move(path)) {}
+
+Database::Database(Database &&other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr))
+    , m_path(std::move(other.m_path)) {}
+
+Database &Database::operator=(Database &&other) noexcept {
+    if (this != &other) {
+        close();
+        m_db = std::exchange(other.m_db, nullptr);
+        m_path = std::move(other.m_path);
+    }
+    return *this;
+}
+
+Database::~Database() {
+    close();
+}
+
+void Database::close() {
+    if (m_db) {
+        // _v2: statements still alive keep the connection until they are finalized.
+        sqlite3_close_v2(m_db);
+        m_db = nullptr;
+    }
+}
+
+namespace {
+
+void requireOpen(sqlite3 *db) {
+    if (!db)
+        throw StorageError(StorageError::Kind::Other, "database is closed");
+}
+
+// The first column of the first row as text, or an empty string when there is none.
+QString queryValue(Database &db, const char *sql) {
+    auto stmt = db.prepare(sql);
+    return stmt.step() ? stmt.columnText(0) : QString();
+}
+
+void expectSetting(Database &db, const char *pragma, const char *expected) {
+    const std::string query = std::string("PRAGMA ") + pragma;
+    const QString actual = queryValue(db, query.c_str());
+    if (actual.compare(QLatin1String(expected), Qt::CaseInsensitive) != 0) {
+        throw StorageError(StorageError::Kind::Misconfigured,
+                           std::string("database setting ") + pragma + " reads back as '" +
+                               actual.toStdString() + "', expected '" + expected + "'");
+    }
+}
+
+void configure(Database &db, crypto::ByteView rawKey) {
+    // Plain SQLite ignores every cipher pragma silently; this is the one way to tell.
+    if (queryValue(db, "PRAGMA cipher_version").isEmpty())
+        throw StorageError(StorageError::Kind::Misconfigured,
+                           "SQLCipher is not available: PRAGMA cipher_version is empty");
+
+    {
+        // Equivalent to PRAGMA key = "x'<hex>'" without the key passing through SQL text.
+        WipedString key(2 * rawKey.size() + 3);
+        key.text() += "x'";
+        appendHex(key.text(), rawKey);
+        key.text() += '\'';
+        const int rc = sqlite3_key(db.handle(), key.text().data(), int(key.text().size()));
+        if (rc != SQLITE_OK)
+            throwSqliteError(db.handle(), rc, "apply database key");
+    }
+
+    db.exec("PRAGMA cipher_memory_security = ON;"
+            "PRAGMA cipher_page_size = 4096;"
+            "PRAGMA cipher_hmac_algorithm = HMAC_SHA512;"
+            "PRAGMA cipher_kdf_algorithm = PBKDF2_HMAC_SHA512;");
+
+    // The first read of the database: a wrong key (or a file that is not a database)
+    // fails here with SQLITE_NOTADB.
+    (void)queryValue(db, "SELECT count(*) FROM sqlite_master");
+
+    db.exec("PRAGMA journal_mode = WAL;"
+            "PRAGMA synchronous = FULL;"
+            "PRAGMA temp_store = MEMORY;"
+            "PRAGMA secure_delete = ON;"
+            "PRAGMA foreign_keys = ON;");
+
+    expectSetting(db, "cipher_memory_security", "1");
+    expectSetting(db, "cipher_page_size", "4096");
+    expectSetting(db, "cipher_hmac_algorithm", "HMAC_SHA512");
+    expectSetting(db, "cipher_kdf_algorithm", "PBKDF2_HMAC_SHA512");
+    expectSetting(db, "cipher_use_hmac", "1");
+    expectSetting(db, "cipher_plaintext_header_size", "0");
+    expectSetting(db, "journal_mode", "wal");
+    expectSetting(db, "synchronous", "2");
+    expectSetting(db, "temp_store", "2");
+    expectSetting(db, "secure_delete", "1");
+    expectSetting(db, "foreign_keys", "1");
+
+    sqlite3_busy_timeout(db.handle(), 5000);
+}
+
+void removeDatabaseFiles(const QString &path) {
+    for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+        ::unlink(QFile::encodeName(path + QLatin1String(suffix)).constData());
+}
+
+} // namespace
+
+Database Database::open(const QString &path, crypto::ByteView rawKey, OpenMode mode) {
+    if (rawKey.size() != KeySize)
+        throw StorageError(StorageError::Kind::Other, "database key must be 32 bytes");
+
+    const QByteArray native = QFile::encodeName(path);
+    bool created = false;
+    if (mode == OpenMode::CreateNew) {
+        // Created here, exclusively, so an existing file is never touched and the new
+        // one is private to the user from its first byte.
+        const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd < 0) {
+            const int error = errno;
+            if (error == EEXIST)
+                throw StorageError(StorageError::Kind::Other, "database file already exists");
+            throw StorageError(error == ENOSPC ? StorageError::Kind::Full : StorageError::Kind::Io,
+                               std::string("create database file: ") + std::strerror(error));
+        }
+        ::close(fd);
+        created = true;
+    } else {
+        struct stat st {};
+        if (::stat(native.constData(), &st) != 0) {
+            const int error = errno;
+            throw StorageError(error == ENOENT ? StorageError::Kind::NotFound
+                                               : StorageError::Kind::Io,
+                               std::string("open database file: ") + std::strerror(error));
+        }
+    }
+
+    sqlite3 *raw = nullptr;
+    const int rc = sqlite3_open_v2(
+        native.constData(), &raw,
+        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, nullptr);
+    Database db(raw, path); // owns the handle even when opening failed
+    try {
+        if (rc != SQLITE_OK)
+            throwSqliteError(raw, rc, "open database");
+        configure(db, rawKey);
+    } catch (...) {
+        db.close();
+        if (created)
+            removeDatabaseFiles(path);
+        throw;
+    }
+    return db;
+}
+
+void Database::exec(const char *sql) {
+    requireOpen(m_db);
+    const int rc = sqlite3_exec(m_db, sql, nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK)
+        throwSqliteError(m_db, rc, "execute statement");
+}
+
+Statement Database::prepare(const char *sql) {
+    requireOpen(m_db);
+    sqlite3_stmt *stmt = nullptr;
+    const int rc = sqlite3_prepare_v3(m_db, sql, -1, 0, &stmt, nullptr);
+    if (rc != SQLITE_OK) {
+        sqlite3_finalize(stmt);
+        throwSqliteError(m_db, rc, "prepare statement");
+    }
+    if (!stmt)
+        throw StorageError(StorageError::Kind::Other, "prepare statement: no SQL");
+    return Statement(stmt);
+}
+
+Transaction Database::transaction() {
+    requireOpen(m_db);
+    return Transaction(*this);
+}
+
+QString Database::cipherVersion() {
+    return queryValue(*this, "PRAGMA cipher_version");
+}
+
+int Database::userVersion() {
+    auto stmt = prepare("PRAGMA user_version");
+    return stmt.step() ? int(stmt.columnInt64(0)) : 0;
+}
+
+std::int64_t Database::lastInsertRowId() const {
+    requireOpen(m_db);
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+int Database::changes() const {
+    requireOpen(m_db);
+    return sqlite3_changes(m_db);
+}
+
+bool Database::inTransaction() const {
+    return m_db && sqlite3_get_autocommit(m_db) == 0;
+}
+
+void Database::checkpoint() {
+    auto stmt = prepare("PRAGMA wal_checkpoint(TRUNCATE)");
+    if (stmt.step() && stmt.columnInt64(0) != 0)
+        throw StorageError(StorageError::Kind::Busy, "checkpoint: database is busy");
+}
+
+QString Database::integrityCheck() {
+    return queryValue(*this, "PRAGMA integrity_check");
+}
+
+} // namespace cc::storage

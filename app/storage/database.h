@@ -1,0 +1,140 @@
+#pragma once
+
+#include "crypto/bytes.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace cc::storage {
+
+class Database;
+
+// A prepared statement (RAII over sqlite3_stmt). Parameters and columns are indexed
+// the SQLite way: parameters from 1, columns from 0. Move-only; must not outlive its
+// Database. Every failure throws StorageError.
+class Statement final {
+public:
+    Statement(Statement &&other) noexcept;
+    Statement &operator=(Statement &&other) noexcept;
+    ~Statement();
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+
+    Statement &bind(int index, std::int64_t value);
+    Statement &bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+    Statement &bind(int index, double value);
+    Statement &bind(int index, const QString &text);
+    Statement &bind(int index, std::string_view text);
+    Statement &bind(int index, const char *text) { return bind(index, std::string_view(text)); }
+    // An empty view binds an empty blob, not NULL.
+    Statement &bind(int index, crypto::ByteView blob);
+    Statement &bindNull(int index);
+
+    // Runs one step: true when a row is available, false when the statement is done.
+    [[nodiscard]] bool step();
+    // Steps a statement that returns no rows (INSERT/UPDATE/DELETE) to completion.
+    void run();
+    // Makes the statement runnable again and clears the bindings.
+    void reset();
+
+    [[nodiscard]] int columnCount() const;
+    [[nodiscard]] bool isNull(int column) const;
+    [[nodiscard]] std::int64_t columnInt64(int column) const;
+    [[nodiscard]] double columnDouble(int column) const;
+    [[nodiscard]] QString columnText(int column) const;
+    [[nodiscard]] std::string columnUtf8(int column) const;
+    [[nodiscard]] crypto::Bytes columnBlob(int column) const;
+
+private:
+    friend class Database;
+    explicit Statement(sqlite3_stmt *stmt);
+    sqlite3_stmt *m_stmt = nullptr;
+};
+
+// A write transaction: BEGIN IMMEDIATE on construction, rolled back by the destructor
+// unless commit() succeeded. Move-only; must not outlive its Database.
+class Transaction final {
+public:
+    Transaction(Transaction &&other) noexcept;
+    Transaction &operator=(Transaction &&) = delete;
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    void commit();
+    // Rolls back now; the destructor then does nothing.
+    void rollback();
+
+private:
+    friend class Database;
+    explicit Transaction(Database &db);
+    Database *m_db = nullptr;
+};
+
+// An open SQLCipher database (RAII over sqlite3*). Move-only. Not thread-safe.
+//
+// open() keys the database with a 32-byte raw key, sets every security setting of
+// DESIGN §4.1 and reads each one back, and reads the schema so that a wrong key fails
+// here rather than later. Every failure throws StorageError.
+class Database final {
+public:
+    enum class OpenMode {
+        CreateNew,    // creates the file (mode 0600); refuses with Other if anything exists at path
+        OpenExisting, // fails with NotFound if the file is missing
+    };
+
+    static constexpr std::size_t KeySize = 32;
+
+    // rawKey: 32 bytes, applied as PRAGMA key = "x'<hex>'" (the hex string is wiped
+    // after use). Throws StorageError: WrongKey (wrong key or not a database), NotFound,
+    // Io, Misconfigured (a setting did not read back, or SQLite without SQLCipher),
+    // Other. CreateNew removes the file it created if opening fails.
+    [[nodiscard]] static Database open(const QString &path, crypto::ByteView rawKey, OpenMode mode);
+
+    Database(Database &&other) noexcept;
+    Database &operator=(Database &&other) noexcept;
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // Runs one or more statements that take no parameters.
+    void exec(const char *sql);
+    [[nodiscard]] Statement prepare(const char *sql);
+    [[nodiscard]] Transaction transaction();
+
+    [[nodiscard]] QString cipherVersion();
+    [[nodiscard]] int userVersion();
+    [[nodiscard]] std::int64_t lastInsertRowId() const;
+    // Rows changed by the most recent INSERT, UPDATE or DELETE.
+    [[nodiscard]] int changes() const;
+    // True while a transaction is open on this connection.
+    [[nodiscard]] bool inTransaction() const;
+    // Copies the WAL into the database file and truncates the WAL.
+    void checkpoint();
+    // "ok", or the first problem PRAGMA integrity_check reports.
+    [[nodiscard]] QString integrityCheck();
+
+    [[nodiscard]] bool isOpen() const noexcept { return m_db != nullptr; }
+    [[nodiscard]] QString path() const { return m_path; }
+    // Closes the connection (the WAL is checkpointed). Idempotent.
+    void close();
+
+    // The raw handle, for code in this library only.
+    [[nodiscard]] sqlite3 *handle() const noexcept { return m_db; }
+
+private:
+    Database(sqlite3 *db, QString path);
+    sqlite3 *m_db = nullptr;
+    QString m_path;
+};
+
+// Throws StorageError classified from an SQLite result code, with what as context.
+[[noreturn]] void throwSqliteError(sqlite3 *db, int rc, const char *what);
+
+} // namespace cc::storage

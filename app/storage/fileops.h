@@ -1,0 +1,104 @@
+#pragma once
+
+#include "crypto/bytes.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <cstddef>
+#include <sys/types.h>
+
+namespace cc::storage {
+
+// The result of one FileOps call: error is 0 on success, otherwise the errno of the
+// failing system call. value carries the call's result on success (a descriptor for
+// openFile, a byte count for write) and is -1 on failure.
+struct [[nodiscard]] FileResult {
+    int error = 0;
+    long long value = 0;
+
+    [[nodiscard]] bool ok() const noexcept { return error == 0; }
+    [[nodiscard]] static FileResult success(long long v = 0) noexcept { return {0, v}; }
+    [[nodiscard]] static FileResult failure(int err) noexcept { return {err, -1}; }
+};
+
+// The seam every file write of the vault goes through: thin wrappers over the POSIX
+// calls of the same name. No call throws; each reports errno. Tests substitute an
+// implementation that fails chosen calls. Paths are local file paths.
+class FileOps {
+public:
+    FileOps() = default;
+    virtual ~FileOps();
+    FileOps(const FileOps &) = delete;
+    FileOps &operator=(const FileOps &) = delete;
+
+    // open(2); O_CLOEXEC is always added. value = the descriptor.
+    virtual FileResult openFile(const QString &path, int flags, mode_t mode) = 0;
+    // One write(2): value = bytes written, which may be fewer than data.size().
+    virtual FileResult write(int fd, crypto::ByteView data) = 0;
+    virtual FileResult fdatasync(int fd) = 0;
+    virtual FileResult fsync(int fd) = 0;
+    virtual FileResult close(int fd) = 0;
+    // rename(2): atomically replaces to.
+    virtual FileResult rename(const QString &from, const QString &to) = 0;
+    // link(2): a second name for an existing file; fails with EEXIST if to exists.
+    virtual FileResult link(const QString &from, const QString &to) = 0;
+    // Opens the directory and fsyncs it, so that renames and unlinks in it are durable.
+    virtual FileResult syncDirectory(const QString &directory) = 0;
+    // unlink(2).
+    virtual FileResult remove(const QString &path) = 0;
+    // mkdir(2).
+    virtual FileResult makeDirectory(const QString &path, mode_t mode) = 0;
+    // The names (not paths) of the regular files in directory, without "." and "..".
+    virtual FileResult listDirectory(const QString &directory, QStringList &names) = 0;
+    // True if anything exists at path (lstat succeeds).
+    [[nodiscard]] virtual bool exists(const QString &path) = 0;
+    // Reads the whole file into out (replacing its content).
+    virtual FileResult readAll(const QString &path, crypto::Bytes &out) = 0;
+};
+
+// The real file system.
+class PosixFileOps final : public FileOps {
+public:
+    FileResult openFile(const QString &path, int flags, mode_t mode) override;
+    FileResult write(int fd, crypto::ByteView data) override;
+    FileResult fdatasync(int fd) override;
+    FileResult fsync(int fd) override;
+    FileResult close(int fd) override;
+    FileResult rename(const QString &from, const QString &to) override;
+    FileResult link(const QString &from, const QString &to) override;
+    FileResult syncDirectory(const QString &directory) override;
+    FileResult remove(const QString &path) override;
+    FileResult makeDirectory(const QString &path, mode_t mode) override;
+    FileResult listDirectory(const QString &directory, QStringList &names) override;
+    [[nodiscard]] bool exists(const QString &path) override;
+    FileResult readAll(const QString &path, crypto::Bytes &out) override;
+};
+
+// Writes all of data to fd, continuing after short writes and EINTR.
+FileResult writeAll(FileOps &files, int fd, crypto::ByteView data);
+
+// Writes a whole file durably: a temporary file in the same directory (O_CREAT|O_EXCL,
+// mode 0600), all of data written, fdatasync checked, closed, renamed over path, then
+// the directory fsynced. Any failure (an fsync error included; an fsync is never
+// retried) throws StorageError (Full for ENOSPC, Io otherwise), removes the temporary
+// file and leaves path as it was: if the directory sync fails after the rename, the
+// previous file (or its absence) is put back before throwing. Nothing is ever
+// half-written at path.
+void writeFileDurably(FileOps &files, const QString &path, crypto::ByteView data);
+
+// Reads a whole file. Throws StorageError: NotFound if it does not exist, Io otherwise.
+[[nodiscard]] crypto::Bytes readFile(FileOps &files, const QString &path);
+
+// Removes path and fsyncs its directory. Returns false if it did not exist; throws
+// StorageError(Io) if the unlink or the directory sync fails.
+bool removeFileDurably(FileOps &files, const QString &path);
+
+// True for the names writeFileDurably gives its temporary and backup files.
+[[nodiscard]] bool isTemporaryFileName(const QString &name);
+
+// Removes every temporary file writeFileDurably may have left in directory after a
+// crash and returns how many. Throws StorageError(Io) if the directory can't be listed.
+int removeStaleTemporaryFiles(FileOps &files, const QString &directory);
+
+} // namespace cc::storage

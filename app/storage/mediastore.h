@@ -1,0 +1,69 @@
+#pragma once
+
+#include "crypto/bytes.h"
+
+#include <QString>
+
+namespace cc::storage {
+
+class Database;
+class FileOps;
+
+// Encrypted media blobs (DESIGN §4.1). Each blob is one file in mediaDir named by its
+// id (16 random bytes, lowercase hex), encrypted with Cobblestone-256 under its own
+// random 32-byte key and the context "consentcam/media/v1" + id. That key is stored in
+// the blob's row of the media table, sealed with AES-256-GCM under the media wrap key
+// with the id as AAD: deleting the row crypto-shreds the file.
+// Not thread-safe; Database and FileOps must outlive the store.
+class MediaStore final {
+public:
+    static constexpr const char *Context = "consentcam/media/v1";
+
+    // mediaWrapKey = HKDF(MK, "media-wrap"), 32 bytes (a copy is kept and wiped on
+    // destruction). mediaDir must exist. Throws StorageError(Other) on a wrong key size.
+    MediaStore(QString mediaDir, Database &db, crypto::ByteView mediaWrapKey, FileOps &files);
+    ~MediaStore();
+    MediaStore(const MediaStore &) = delete;
+    MediaStore &operator=(const MediaStore &) = delete;
+
+    // Encrypts plaintext into a new file, written durably, then inserts its row, and
+    // returns the new id. If the row can't be inserted the file is removed. Called
+    // inside an open transaction the row commits or rolls back with it (a rolled-back
+    // put leaves a file that collectOrphans() removes). Throws StorageError.
+    [[nodiscard]] QString put(crypto::ByteView plaintext);
+
+    // The decrypted blob. Throws StorageError: NotFound when there is no row for id,
+    // Corrupt when the file is missing or any byte of it or of the wrapped key fails to
+    // authenticate (nothing is returned then), Io when the file can't be read.
+    [[nodiscard]] crypto::SecretBytes read(const QString &id);
+
+    // True if a row exists for id.
+    [[nodiscard]] bool contains(const QString &id);
+
+    // Deletes the row (which crypto-shreds the blob), then the file. Inside an open
+    // transaction only the row is deleted: the file goes at the next collectOrphans(),
+    // so a rollback never leaves a row without its file. Throws StorageError(NotFound)
+    // if there is no such row.
+    void remove(const QString &id);
+
+    [[nodiscard]] qint64 count();
+
+    // Deletes files in mediaDir that have no row (a crash between the file's rename and
+    // its insert, or a rolled-back put) and stale temporary files, and returns how many.
+    // Other files are left alone. The vault calls it at unlock.
+    int collectOrphans();
+
+    // True for a well-formed media id (32 lowercase hex digits).
+    [[nodiscard]] static bool isValidId(const QString &id);
+
+    [[nodiscard]] QString mediaDir() const { return m_dir; }
+    [[nodiscard]] QString filePath(const QString &id) const;
+
+private:
+    QString m_dir;
+    Database &m_db;
+    crypto::SecretBytes m_wrapKey;
+    FileOps &m_files;
+};
+
+} // namespace cc::storage
