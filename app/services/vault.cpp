@@ -1,0 +1,370 @@
+#include "vault.h"
+
+#include "crypto/hkdf.h"
+#include "crypto/random.h"
+#include "storage/database.h"
+#include "storage/fileops.h"
+#include "storage/mediastore.h"
+#include "storage/migrations.h"
+#include "storage/storageerror.h"
+#include "vaultkeyfile.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+
+#include <sys/stat.h>
+
+namespace cc::services {
+
+namespace {
+
+constexpr std::size_t MasterKeySize = 32;
+constexpr int FreeAttempts = 3;
+constexpr std::chrono::seconds FirstBackoff{5};
+constexpr std::chrono::seconds MaxBackoff{15 * 60};
+
+QString keyPath(const QString &dir) {
+    return dir + QStringLiteral("/vault.key");
+}
+QString dbPath(const QString &dir) {
+    return dir + QStringLiteral("/vault.db");
+}
+QString mediaPath(const QString &dir) {
+    return dir + QStringLiteral("/media");
+}
+QString attemptsPath(const QString &dir) {
+    return dir + QStringLiteral("/vault.attempts");
+}
+
+[[noreturn]] void fail(VaultError error, const std::string &detail) {
+    throw VaultException(error, detail);
+}
+
+VaultError fromStorage(const storage::StorageError &e) {
+    switch (e.kind()) {
+    case storage::StorageError::Kind::WrongKey:
+    case storage::StorageError::Kind::Corrupt:
+        return VaultError::DatabaseCorrupt;
+    case storage::StorageError::Kind::NotFound:
+        return VaultError::DatabaseMissing;
+    default:
+        return VaultError::Io;
+    }
+}
+
+struct Attempts {
+    int failures = 0;
+    QDateTime lastFailure;
+};
+
+// vault.attempts is not secret: it only has to survive restarts. A missing or
+// unreadable file counts as no failures only when it is missing; a damaged one
+// keeps the strictest reading (as many failures as its size could suggest is not
+// knowable, so it assumes the maximum back-off once).
+Attempts readAttempts(storage::FileOps &files, const QString &dir) {
+    const QString path = attemptsPath(dir);
+    if (!QFileInfo::exists(path)) {
+        return {};
+    }
+    try {
+        const crypto::Bytes bytes = storage::readFile(files, path);
+        const QJsonObject object =
+            QJsonDocument::fromJson(
+                QByteArray(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size())))
+                .object();
+        Attempts attempts;
+        attempts.failures = std::clamp(object.value(QStringLiteral("failures")).toInt(0), 0, 1000);
+        attempts.lastFailure = QDateTime::fromString(
+            object.value(QStringLiteral("lastFailure")).toString(), Qt::ISODate);
+        if (attempts.failures > 0 && !attempts.lastFailure.isValid()) {
+            attempts.lastFailure = QDateTime::currentDateTimeUtc();
+        }
+        return attempts;
+    } catch (const storage::StorageError &) {
+        return {64, QDateTime::currentDateTimeUtc()};
+    }
+}
+
+void writeAttempts(storage::FileOps &files, const QString &dir, const Attempts &attempts) {
+    const QJsonObject object{
+        {QStringLiteral("failures"), attempts.failures},
+        {QStringLiteral("lastFailure"), attempts.lastFailure.toUTC().toString(Qt::ISODate)}};
+    const QByteArray json = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    storage::writeFileDurably(files, attemptsPath(dir),
+                              crypto::ByteView(reinterpret_cast<const std::uint8_t *>(json.data()),
+                                               std::size_t(json.size())));
+}
+
+} // namespace
+
+struct Vault::Open {
+    VaultKeyFile keyFile;
+    crypto::SecretBytes masterKey;
+    storage::Database database;
+    std::unique_ptr<storage::MediaStore> media;
+};
+
+Vault::Vault(QString directory, storage::FileOps &files, Clock clock)
+    : m_directory(std::move(directory))
+    , m_files(files)
+    , m_clock(std::move(clock)) {}
+
+Vault::~Vault() = default;
+
+Vault::State Vault::state() const {
+    if (m_open) {
+        return State::Unlocked;
+    }
+    return QFileInfo::exists(keyPath(m_directory)) ? State::Locked : State::Missing;
+}
+
+bool Vault::isStrongEnough(const QString &passcode) {
+    constexpr qsizetype MinDigits = 6;
+    constexpr qsizetype MinPassphrase = 8;
+    const bool allDigits = !passcode.isEmpty() && std::all_of(passcode.cbegin(), passcode.cend(),
+                                                              [](QChar c) { return c.isDigit(); });
+    if (allDigits) {
+        // A run of one digit or a straight sequence is not a passcode.
+        const bool repeated = std::all_of(passcode.cbegin(), passcode.cend(),
+                                          [&](QChar c) { return c == passcode.front(); });
+        bool ascending = true;
+        bool descending = true;
+        for (qsizetype i = 1; i < passcode.size(); ++i) {
+            const int step = passcode.at(i).digitValue() - passcode.at(i - 1).digitValue();
+            ascending = ascending && step == 1;
+            descending = descending && step == -1;
+        }
+        return passcode.size() >= MinDigits && !repeated && !ascending && !descending;
+    }
+    return passcode.trimmed().size() >= MinPassphrase;
+}
+
+void Vault::create(const QString &passcode, const crypto::ScryptParams &kdf) {
+    if (m_open) {
+        fail(VaultError::AlreadyExists, "the vault is open");
+    }
+    for (const QString &path :
+         {keyPath(m_directory), dbPath(m_directory), mediaPath(m_directory)}) {
+        if (QFileInfo::exists(path)) {
+            fail(VaultError::AlreadyExists,
+                 "the directory already holds " + QFileInfo(path).fileName().toStdString());
+        }
+    }
+    if (!isStrongEnough(passcode)) {
+        fail(VaultError::WeakPasscode, "passcode too weak");
+    }
+    if (!QDir().mkpath(m_directory) ||
+        !m_files.makeDirectory(mediaPath(m_directory), S_IRWXU).ok()) {
+        fail(VaultError::Io, "cannot create the vault directory");
+    }
+
+    VaultKeyFile keyFile;
+    keyFile.vaultId = QString::fromStdString(crypto::toHex(crypto::randomBytes(16)));
+    keyFile.createdAt = m_clock().toUTC();
+    keyFile.kdf = kdf;
+    crypto::SecretBytes masterKey = crypto::randomSecret(MasterKeySize);
+    keyFile.wrap(passcode, crypto::view(masterKey));
+
+    try {
+        // The database first, vault.key last: vault.key is what makes the directory
+        // a vault, so an interrupted create never leaves a vault that cannot open.
+        const crypto::SecretBytes dbKey = crypto::deriveKey(crypto::view(masterKey), "db");
+        storage::Database db = storage::Database::open(dbPath(m_directory), crypto::view(dbKey),
+                                                       storage::Database::OpenMode::CreateNew);
+        storage::migrate(db);
+        auto insert = db.prepare("INSERT INTO vault_meta(key, value) VALUES (?1, ?2)");
+        insert.bind(1, QStringLiteral("vault_id"));
+        insert.bind(2, keyFile.vaultId);
+        insert.run();
+        db.close();
+        if (!m_files.syncDirectory(m_directory).ok()) {
+            fail(VaultError::Io, "cannot sync the vault directory");
+        }
+        storage::writeFileDurably(m_files, keyPath(m_directory), keyFile.serialize());
+    } catch (const storage::StorageError &e) {
+        fail(VaultError::Io, e.what());
+    }
+    openWithMasterKey(std::move(masterKey));
+}
+
+void Vault::unlock(const QString &passcode) {
+    if (m_open) {
+        return;
+    }
+    if (backoffRemaining() > std::chrono::seconds::zero()) {
+        fail(VaultError::BackingOff, "waiting after wrong passcodes");
+    }
+    crypto::Bytes bytes;
+    try {
+        bytes = storage::readFile(m_files, keyPath(m_directory));
+    } catch (const storage::StorageError &e) {
+        fail(e.kind() == storage::StorageError::Kind::NotFound ? VaultError::NoVault
+                                                               : VaultError::Io,
+             e.what());
+    }
+    const auto keyFile = VaultKeyFile::parse(bytes);
+    if (!keyFile) {
+        fail(VaultError::KeyFileCorrupt, "vault.key is damaged or of an unknown version");
+    }
+    auto masterKey = keyFile->unwrap(passcode);
+    if (!masterKey) {
+        Attempts attempts = readAttempts(m_files, m_directory);
+        attempts.failures += 1;
+        attempts.lastFailure = m_clock().toUTC();
+        try {
+            writeAttempts(m_files, m_directory, attempts);
+        } catch (const storage::StorageError &e) {
+            fail(VaultError::Io, e.what());
+        }
+        fail(VaultError::WrongPasscode, "wrong passcode");
+    }
+    openWithMasterKey(std::move(*masterKey));
+    if (failedAttempts() > 0) {
+        try {
+            writeAttempts(m_files, m_directory, {});
+        } catch (const storage::StorageError &) {
+            // The vault is open; a stale counter only delays the next unlock.
+        }
+    }
+}
+
+void Vault::unlockWithMasterKey(crypto::ByteView masterKey) {
+    if (m_open) {
+        return;
+    }
+    if (masterKey.size() != MasterKeySize) {
+        fail(VaultError::WrongPasscode, "the stored key has the wrong size");
+    }
+    openWithMasterKey(crypto::SecretBytes(masterKey.begin(), masterKey.end()));
+}
+
+void Vault::openWithMasterKey(crypto::SecretBytes masterKey) {
+    crypto::Bytes bytes;
+    try {
+        bytes = storage::readFile(m_files, keyPath(m_directory));
+    } catch (const storage::StorageError &e) {
+        fail(VaultError::NoVault, e.what());
+    }
+    auto keyFile = VaultKeyFile::parse(bytes);
+    if (!keyFile) {
+        fail(VaultError::KeyFileCorrupt, "vault.key is damaged or of an unknown version");
+    }
+    if (!QFileInfo::exists(dbPath(m_directory))) {
+        fail(VaultError::DatabaseMissing, "vault.db is missing");
+    }
+    try {
+        const crypto::SecretBytes dbKey = crypto::deriveKey(crypto::view(masterKey), "db");
+        storage::Database db = storage::Database::open(dbPath(m_directory), crypto::view(dbKey),
+                                                       storage::Database::OpenMode::OpenExisting);
+        // The key must open *this* vault's database, not another vault's.
+        {
+            auto select = db.prepare("SELECT value FROM vault_meta WHERE key = 'vault_id'");
+            if (!select.step() || select.columnText(0) != keyFile->vaultId) {
+                fail(VaultError::DatabaseCorrupt, "vault.db belongs to another vault");
+            }
+        }
+        storage::migrate(db);
+        auto open = std::make_unique<Open>(
+            Open{std::move(*keyFile), std::move(masterKey), std::move(db), nullptr});
+        const crypto::SecretBytes wrapKey =
+            crypto::deriveKey(crypto::view(open->masterKey), "media-wrap");
+        open->media = std::make_unique<storage::MediaStore>(mediaPath(m_directory), open->database,
+                                                            crypto::view(wrapKey), m_files);
+        open->media->collectOrphans();
+        m_open = std::move(open);
+    } catch (const storage::StorageError &e) {
+        fail(fromStorage(e), e.what());
+    }
+}
+
+void Vault::lock() {
+    // Destroying Open closes the database and wipes the keys (SecretBytes).
+    m_open.reset();
+}
+
+void Vault::changePasscode(const QString &current, const QString &replacement) {
+    if (!m_open) {
+        fail(VaultError::NotUnlocked, "the vault is locked");
+    }
+    if (!isStrongEnough(replacement)) {
+        fail(VaultError::WeakPasscode, "passcode too weak");
+    }
+    if (!m_open->keyFile.unwrap(current)) {
+        fail(VaultError::WrongPasscode, "wrong passcode");
+    }
+    VaultKeyFile updated = m_open->keyFile;
+    updated.wrap(replacement, crypto::view(m_open->masterKey));
+    try {
+        storage::writeFileDurably(m_files, keyPath(m_directory), updated.serialize());
+    } catch (const storage::StorageError &e) {
+        fail(VaultError::Io, e.what());
+    }
+    m_open->keyFile = std::move(updated);
+}
+
+int Vault::failedAttempts() const {
+    return readAttempts(m_files, m_directory).failures;
+}
+
+std::chrono::seconds Vault::backoffFor(int failures) {
+    if (failures < FreeAttempts) {
+        return std::chrono::seconds::zero();
+    }
+    const int doublings = std::min(failures - FreeAttempts, 16);
+    return std::min<std::chrono::seconds>(MaxBackoff,
+                                          FirstBackoff * (std::int64_t{1} << doublings));
+}
+
+std::chrono::seconds Vault::backoffRemaining() const {
+    const Attempts attempts = readAttempts(m_files, m_directory);
+    const std::chrono::seconds wait = backoffFor(attempts.failures);
+    if (wait == std::chrono::seconds::zero()) {
+        return wait;
+    }
+    const qint64 elapsed = attempts.lastFailure.secsTo(m_clock());
+    if (elapsed < 0) {
+        return wait; // the clock went back: wait the whole period again
+    }
+    return std::max(std::chrono::seconds::zero(), wait - std::chrono::seconds(elapsed));
+}
+
+VaultInfo Vault::info() const {
+    if (!m_open) {
+        fail(VaultError::NotUnlocked, "the vault is locked");
+    }
+    VaultInfo info;
+    info.vaultId = m_open->keyFile.vaultId;
+    info.createdAt = m_open->keyFile.createdAt;
+    info.kdf = m_open->keyFile.kdf;
+    info.schemaVersion = m_open->database.userVersion();
+    info.cipherVersion = m_open->database.cipherVersion();
+    info.mediaCount = m_open->media->count();
+    return info;
+}
+
+crypto::SecretBytes Vault::masterKey() const {
+    if (!m_open) {
+        fail(VaultError::NotUnlocked, "the vault is locked");
+    }
+    return m_open->masterKey;
+}
+
+storage::Database &Vault::database() {
+    if (!m_open) {
+        fail(VaultError::NotUnlocked, "the vault is locked");
+    }
+    return m_open->database;
+}
+
+storage::MediaStore &Vault::media() {
+    if (!m_open) {
+        fail(VaultError::NotUnlocked, "the vault is locked");
+    }
+    return *m_open->media;
+}
+
+} // namespace cc::services

@@ -1,0 +1,119 @@
+#pragma once
+
+#include "crypto/bytes.h"
+#include "crypto/scrypt.h"
+
+#include <QDateTime>
+#include <QString>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <stdexcept>
+
+namespace cc::storage {
+class Database;
+class FileOps;
+class MediaStore;
+} // namespace cc::storage
+
+namespace cc::services {
+
+// Why a vault operation failed. The UI maps each to a translated message.
+enum class VaultError {
+    NoVault,         // there is no vault.key in the directory
+    AlreadyExists,   // create() on a directory that already holds a vault
+    WeakPasscode,    // fewer than 6 digits, or a passphrase shorter than 8 characters
+    WrongPasscode,   // the passcode did not unwrap the master key
+    BackingOff,      // too many wrong passcodes: wait backoffRemaining()
+    KeyFileCorrupt,  // vault.key unreadable, malformed or of an unknown version
+    DatabaseMissing, // vault.key exists but vault.db does not
+    DatabaseCorrupt, // vault.db exists but is not a database this key opens
+    Io,              // the file system refused a read, write or sync
+    NotUnlocked,     // an operation that needs the unlocked vault
+};
+
+class VaultException : public std::runtime_error {
+public:
+    VaultException(VaultError error, const std::string &detail)
+        : std::runtime_error(detail)
+        , m_error(error) {}
+    [[nodiscard]] VaultError error() const noexcept { return m_error; }
+
+private:
+    VaultError m_error;
+};
+
+struct VaultInfo {
+    QString vaultId;     // 16 random bytes, hex
+    QDateTime createdAt; // UTC
+    int schemaVersion = 0;
+    QString cipherVersion; // PRAGMA cipher_version
+    qint64 mediaCount = 0;
+    crypto::ScryptParams kdf;
+};
+
+// The encrypted vault in one directory: vault.key (the master key wrapped under a
+// passcode-derived key), vault.db (SQLCipher) and media/ (encrypted blobs).
+// Locked until unlock() succeeds; lock() closes the database and wipes every key.
+// Not thread-safe: call from one thread at a time (unlock() may run on a worker
+// thread while nothing else touches the vault).
+class Vault final {
+public:
+    enum class State {
+        Missing,  // no vault in the directory: create() is the only way on
+        Locked,   // vault.key present, no key in memory
+        Unlocked, // database open, keys in memory
+    };
+
+    using Clock = std::function<QDateTime()>;
+
+    Vault(QString directory, storage::FileOps &files, Clock clock = &QDateTime::currentDateTimeUtc);
+    ~Vault();
+    Vault(const Vault &) = delete;
+    Vault &operator=(const Vault &) = delete;
+
+    [[nodiscard]] State state() const;
+    [[nodiscard]] QString directory() const { return m_directory; }
+
+    // Passcode rules (DESIGN §2.1): at least 6 digits, or a passphrase of at least
+    // 8 characters that is not all digits.
+    [[nodiscard]] static bool isStrongEnough(const QString &passcode);
+
+    // Creates vault.key, vault.db (migrated) and media/, leaving the vault unlocked.
+    // Refuses a directory that already holds any of them.
+    void create(const QString &passcode, const crypto::ScryptParams &kdf = {});
+    // Throws VaultException: WrongPasscode (and records the failure), BackingOff, ...
+    void unlock(const QString &passcode);
+    // Unlock with the master key itself (quick unlock through the OS key store).
+    void unlockWithMasterKey(crypto::ByteView masterKey);
+    void lock();
+    // Re-wraps the master key under the new passcode; nothing else is re-encrypted.
+    void changePasscode(const QString &current, const QString &replacement);
+
+    // Failed passcodes since the last success; survives restarts (vault.attempts).
+    [[nodiscard]] int failedAttempts() const;
+    // How long unlock() refuses to try a passcode; zero when it may.
+    [[nodiscard]] std::chrono::seconds backoffRemaining() const;
+    // The back-off after n consecutive failures.
+    [[nodiscard]] static std::chrono::seconds backoffFor(int failures);
+
+    [[nodiscard]] VaultInfo info() const;
+    // The master key, only while unlocked (for the OS key store's quick unlock).
+    [[nodiscard]] crypto::SecretBytes masterKey() const;
+
+    // Valid while unlocked; throw VaultException(NotUnlocked) otherwise.
+    [[nodiscard]] storage::Database &database();
+    [[nodiscard]] storage::MediaStore &media();
+
+private:
+    struct Open;
+    void openWithMasterKey(crypto::SecretBytes masterKey);
+
+    QString m_directory;
+    storage::FileOps &m_files;
+    Clock m_clock;
+    std::unique_ptr<Open> m_open;
+};
+
+} // namespace cc::services
