@@ -8,8 +8,7 @@ namespace {
 const QString unavailable = QStringLiteral("no key store available");
 }
 
-void FakeKeyStore::writeSecret(const QString &name, const QByteArray &secret)
-{
+void FakeKeyStore::writeSecret(const QString &name, const QByteArray &secret) {
     QString error;
     if (m_available) {
         m_secrets.insert(name, secret);
@@ -20,8 +19,7 @@ void FakeKeyStore::writeSecret(const QString &name, const QByteArray &secret)
         this, [this, name, error] { emit secretWritten(name, error); }, Qt::QueuedConnection);
 }
 
-void FakeKeyStore::readSecret(const QString &name)
-{
+void FakeKeyStore::readSecret(const QString &name) {
     QByteArray secret;
     QString error;
     if (!m_available) {
@@ -36,8 +34,7 @@ void FakeKeyStore::readSecret(const QString &name)
         Qt::QueuedConnection);
 }
 
-void FakeKeyStore::deleteSecret(const QString &name)
-{
+void FakeKeyStore::deleteSecret(const QString &name) {
     QString error;
     if (!m_available) {
         error = unavailable;

@@ -2,8 +2,7 @@
 
 namespace cc::platform {
 
-void NoSecureWindow::setSecure(QWindow *window, bool secure)
-{
+void NoSecureWindow::setSecure(QWindow *window, bool secure) {
     if (secure) {
         m_window = window;
     } else if (m_window == window) {
@@ -11,8 +10,7 @@ void NoSecureWindow::setSecure(QWindow *window, bool secure)
     }
 }
 
-bool NoSecureWindow::secured(const QWindow *window) const
-{
+bool NoSecureWindow::secured(const QWindow *window) const {
     // Nothing is enforced here; report only what was asked so callers can test intent.
     return window != nullptr && window == m_window;
 }

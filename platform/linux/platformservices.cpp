@@ -5,10 +5,8 @@
 
 namespace cc::platform {
 
-PlatformServices createPlatformServices(const QString &service)
-{
-    return {std::make_unique<SecretServiceKeyStore>(service),
-            std::make_unique<NoSecureWindow>()};
+PlatformServices createPlatformServices(const QString &service) {
+    return {std::make_unique<SecretServiceKeyStore>(service), std::make_unique<NoSecureWindow>()};
 }
 
 } // namespace cc::platform

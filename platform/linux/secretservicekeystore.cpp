@@ -10,8 +10,7 @@ namespace cc::platform {
 
 namespace {
 
-QString errorOf(const QKeychain::Job &job)
-{
+QString errorOf(const QKeychain::Job &job) {
     return job.error() == QKeychain::NoError ? QString() : job.errorString();
 }
 
@@ -19,12 +18,9 @@ QString errorOf(const QKeychain::Job &job)
 
 SecretServiceKeyStore::SecretServiceKeyStore(QString service, QObject *parent)
     : KeyStore(parent)
-    , m_service(std::move(service))
-{
-}
+    , m_service(std::move(service)) {}
 
-bool SecretServiceKeyStore::isAvailable() const
-{
+bool SecretServiceKeyStore::isAvailable() const {
     const QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected() || !bus.interface()) {
         return false;
@@ -40,8 +36,7 @@ bool SecretServiceKeyStore::isAvailable() const
            activatable.value().contains(QStringLiteral("org.freedesktop.secrets"));
 }
 
-void SecretServiceKeyStore::writeSecret(const QString &name, const QByteArray &secret)
-{
+void SecretServiceKeyStore::writeSecret(const QString &name, const QByteArray &secret) {
     auto *job = new QKeychain::WritePasswordJob(m_service, this);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
@@ -52,8 +47,7 @@ void SecretServiceKeyStore::writeSecret(const QString &name, const QByteArray &s
     job->start();
 }
 
-void SecretServiceKeyStore::readSecret(const QString &name)
-{
+void SecretServiceKeyStore::readSecret(const QString &name) {
     auto *job = new QKeychain::ReadPasswordJob(m_service, this);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
@@ -65,8 +59,7 @@ void SecretServiceKeyStore::readSecret(const QString &name)
     job->start();
 }
 
-void SecretServiceKeyStore::deleteSecret(const QString &name)
-{
+void SecretServiceKeyStore::deleteSecret(const QString &name) {
     auto *job = new QKeychain::DeletePasswordJob(m_service, this);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
