@@ -11,8 +11,11 @@ namespace cc::crypto::cobblestone {
 
 namespace {
 
-// HKDF info prefix: the spec label, the AEAD name and a zero byte; salt and context follow.
-constexpr std::string_view InfoPrefix{"c2sp.org/chunked-encryption@v1+AEAD_AES_256_GCM\0", 49};
+// HKDF info prefix: the spec label and the AEAD name, then a zero byte (the array's
+// terminator, kept in the view on purpose); salt and context follow.
+constexpr char InfoLabel[] = "c2sp.org/chunked-encryption@v1+AEAD_AES_256_GCM";
+constexpr std::string_view InfoPrefix{InfoLabel, sizeof(InfoLabel)};
+static_assert(InfoPrefix.size() == 31 + 16 + 1 && InfoPrefix.back() == '\0');
 constexpr std::size_t DerivedSize = AesGcm::KeySize + AesGcm::NonceSize + CommitmentSize;
 
 // Seals or opens the chunks of one message in order. The chunk index only moves forward.
