@@ -1,0 +1,140 @@
+// The composition root: builds the file layer, the vault, the platform services and the
+// controller, registers the controller for QML, loads translations and the window.
+
+#include "selftest.h"
+#include "services/vault.h"
+#include "storage/fileops.h"
+#include "ui/appcontroller.h"
+#include "ui/qmlregistration.h"
+
+#include "platformservices.h"
+
+#ifdef CONSENTCAM_TEST_HOOKS
+#include "screenshottour.h"
+#endif
+
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QDir>
+#include <QGuiApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTranslator>
+
+#include <memory>
+#include <optional>
+
+Q_IMPORT_QML_PLUGIN(ConsentCamPlugin)
+
+using namespace Qt::StringLiterals;
+
+int main(int argc, char *argv[]) {
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setOrganizationName(u"ConsentCam"_s);
+    QGuiApplication::setApplicationName(u"ConsentCam"_s);
+    QGuiApplication::setApplicationVersion(u"0.1.0"_s);
+    QQuickStyle::setStyle(u"Material"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"ConsentCam: media-release consent, encrypted on the phone"_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption vaultOption(u"vault"_s, u"The vault directory."_s, u"DIR"_s);
+    const QCommandLineOption langOption(u"lang"_s, u"The interface language, e.g. en or es."_s,
+                                        u"CODE"_s);
+    const QCommandLineOption selfTestOption(u"self-test"_s,
+                                            u"Load every QML file, report errors and exit."_s);
+    parser.addOption(vaultOption);
+    parser.addOption(langOption);
+    parser.addOption(selfTestOption);
+#ifdef CONSENTCAM_TEST_HOOKS
+    const QCommandLineOption tourOption(
+        u"screenshot-tour"_s,
+        u"Test hook: drive a fresh vault through every screen, saving DIR/<screen>-<lang>.png."_s,
+        u"DIR"_s);
+    parser.addOption(tourOption);
+#endif
+    parser.process(app);
+#ifdef CONSENTCAM_TEST_HOOKS
+    const bool tour = parser.isSet(tourOption);
+#else
+    constexpr bool tour = false;
+#endif
+    const bool selfTest = parser.isSet(selfTestOption);
+
+    // Language: --lang, else the system's.
+    const QLocale locale =
+        parser.isSet(langOption) ? QLocale(parser.value(langOption)) : QLocale::system();
+    QLocale::setDefault(locale);
+    QTranslator appTranslator;
+    if (appTranslator.load(locale, u"consentcam"_s, u"_"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(&appTranslator);
+    QTranslator qtTranslator;
+    if (qtTranslator.load(locale, u"qtbase"_s, u"_"_s,
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qtTranslator);
+
+    // The vault directory. The self-test and the tour never touch a real vault.
+    std::optional<QTemporaryDir> scratch;
+    QString vaultDir;
+    if (parser.isSet(vaultOption) && !tour) {
+        vaultDir = parser.value(vaultOption);
+    } else if (selfTest || tour) {
+        scratch.emplace();
+        vaultDir = scratch->path();
+    } else {
+        vaultDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    }
+    vaultDir = QDir(vaultDir).absolutePath();
+    QDir().mkpath(vaultDir);
+
+    cc::storage::PosixFileOps files;
+    cc::ui::AppController::Options options;
+    cc::services::Vault::Clock clock = &QDateTime::currentDateTimeUtc;
+#ifdef CONSENTCAM_TEST_HOOKS
+    // The tour moves the vault's clock forward to skip the back-off, and creates its
+    // throwaway vault with a cheaper scrypt so it runs in seconds.
+    auto clockOffsetSeconds = std::make_shared<qint64>(0);
+    if (tour) {
+        clock = [clockOffsetSeconds] {
+            return QDateTime::currentDateTimeUtc().addSecs(*clockOffsetSeconds);
+        };
+        options.newVaultKdf.n = std::uint64_t{1} << 14;
+    }
+#endif
+    cc::services::Vault vault(vaultDir, files, clock);
+    cc::platform::PlatformServices platform =
+        cc::platform::createPlatformServices(u"ConsentCam "_s + vaultDir);
+    cc::ui::AppController controller(vault, *platform.keyStore, *platform.secureWindow, options);
+    cc::ui::AppControllerForeign::setInstance(&controller);
+
+    QQmlApplicationEngine engine;
+    engine.addImportPath(u"qrc:/qt/qml"_s);
+    if (selfTest)
+        return cc::app::runSelfTest(engine);
+
+    engine.load(QUrl(u"qrc:/qt/qml/ConsentCam/Main.qml"_s));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    if (!window)
+        return 1;
+    controller.protectWindow(window);
+
+#ifdef CONSENTCAM_TEST_HOOKS
+    if (tour) {
+        cc::app::ScreenshotTour screenshotTour(
+            *window, controller, parser.value(tourOption), locale.name().section(u'_', 0, 0),
+            [clockOffsetSeconds](qint64 seconds) { *clockOffsetSeconds += seconds; });
+        return screenshotTour.run();
+    }
+#endif
+    return QGuiApplication::exec();
+}

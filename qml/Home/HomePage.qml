@@ -1,0 +1,129 @@
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import ConsentCam
+
+// The unlocked vault's start screen: what the vault is, and the way to lock it.
+Page {
+    id: root
+
+    required property string vaultId
+    required property date createdAt
+    required property int schemaVersion
+    required property string cipherVersion
+    required property int mediaCount
+
+    signal lockRequested()
+    signal settingsRequested()
+
+    title: qsTr("ConsentCam")
+    background: Rectangle { color: Theme.background }
+
+    header: TitleBar {
+        title: root.title
+
+        ToolButton {
+            Layout.minimumHeight: Theme.touchTarget
+            objectName: "settings"
+            text: qsTr("Settings")
+            Accessible.name: text
+            onClicked: root.settingsRequested()
+        }
+    }
+
+    Flickable {
+        anchors.fill: parent
+        contentHeight: content.implicitHeight + 2 * Theme.pageMargin
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+
+        ColumnLayout {
+            id: content
+
+            x: Theme.pageMargin
+            y: Theme.pageMargin
+            width: Math.min(parent.width - 2 * Theme.pageMargin, Theme.contentMaxWidth)
+            spacing: Theme.spacing
+
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("Vault unlocked")
+                font.pixelSize: Theme.fontHeadline
+                color: Theme.text
+                wrapMode: Text.Wrap
+            }
+
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("Your vault is open. It locks again when you leave the app or stop using it.")
+                font.pixelSize: Theme.fontBody
+                color: Theme.textMuted
+                wrapMode: Text.Wrap
+            }
+
+            Pane {
+                Layout.fillWidth: true
+                padding: Theme.spacing
+                background: Rectangle {
+                    color: Theme.surface
+                    radius: Theme.radius
+                    border.color: Theme.divider
+                    border.width: Theme.borderWidth
+                }
+
+                ColumnLayout {
+                    anchors.left: parent.left
+                    anchors.right: parent.right
+                    spacing: Theme.spacing
+
+                    InfoRow {
+                        Layout.fillWidth: true
+                        objectName: "vaultId"
+                        label: qsTr("Vault ID")
+                        value: root.vaultId
+                    }
+
+                    InfoRow {
+                        Layout.fillWidth: true
+                        objectName: "createdAt"
+                        label: qsTr("Created")
+                        value: root.createdAt.toLocaleString(Qt.locale(), Locale.ShortFormat)
+                    }
+
+                    InfoRow {
+                        Layout.fillWidth: true
+                        objectName: "schemaVersion"
+                        label: qsTr("Database schema version")
+                        value: Number(root.schemaVersion).toLocaleString(Qt.locale(), "f", 0)
+                    }
+
+                    InfoRow {
+                        Layout.fillWidth: true
+                        objectName: "cipherVersion"
+                        label: qsTr("Encryption library version")
+                        value: root.cipherVersion
+                    }
+
+                    InfoRow {
+                        Layout.fillWidth: true
+                        objectName: "mediaCount"
+                        label: qsTr("Stored photos and files")
+                        value: Number(root.mediaCount).toLocaleString(Qt.locale(), "f", 0)
+                    }
+                }
+            }
+
+            Button {
+                Layout.fillWidth: true
+                Layout.minimumHeight: Theme.touchTarget
+                objectName: "lock"
+                text: qsTr("Lock")
+                highlighted: true
+                Accessible.name: text
+                onClicked: root.lockRequested()
+            }
+        }
+    }
+}

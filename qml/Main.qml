@@ -1,0 +1,90 @@
+// No `pragma ComponentBehavior: Bound` here: Qt 6.4's Loader instantiates its component
+// in a fresh child context, which bound components refuse ("Cannot instantiate bound
+// component outside its creation context"). Every other file is bound.
+
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import ConsentCam
+
+// The window. The top-level screen follows AppController.state; the StackView inside
+// the unlocked screen is for drill-down only (Home → Settings).
+ApplicationWindow {
+    id: root
+
+    width: Theme.windowWidth
+    height: Theme.windowHeight
+    visible: true
+    title: qsTr("ConsentCam")
+    color: Theme.background
+
+    Material.theme: Material.Light
+    Material.primary: Theme.primary
+    Material.accent: Theme.accent
+
+    Loader {
+        id: screen
+
+        anchors.fill: parent
+        objectName: "screen"
+        sourceComponent: {
+            switch (AppController.state) {
+            case AppController.NoVault:
+                return createScreen
+            case AppController.Locked:
+                return unlockScreen
+            case AppController.Unlocked:
+                return unlockedScreen
+            case AppController.PatientMode:
+                return patientScreen
+            }
+            return unlockScreen
+        }
+    }
+
+    Component {
+        id: createScreen
+
+        CreateVaultPage {
+            id: createPage
+
+            objectName: "createVaultPage"
+            busy: AppController.busy
+            errorMessage: AppController.errorMessage
+            passcodeStrong: AppController.passcodeStrong(createPage.passcode)
+            onCreateRequested: (passcode) => AppController.createVault(passcode)
+        }
+    }
+
+    Component {
+        id: unlockScreen
+
+        UnlockPage {
+            objectName: "unlockPage"
+            busy: AppController.busy
+            errorMessage: AppController.errorMessage
+            backoffSeconds: AppController.backoffSeconds
+            failedAttempts: AppController.failedAttempts
+            quickUnlockEnabled: AppController.quickUnlockEnabled
+            onUnlockRequested: (passcode) => AppController.unlock(passcode)
+            onQuickUnlockRequested: AppController.quickUnlock()
+        }
+    }
+
+    Component {
+        id: unlockedScreen
+
+        HomeStack {
+            objectName: "homeStack"
+        }
+    }
+
+    Component {
+        id: patientScreen
+
+        PatientModePage {
+            objectName: "patientModePage"
+            onLockRequested: AppController.lock()
+        }
+    }
+}

@@ -1,0 +1,46 @@
+pragma Singleton
+pragma ComponentBehavior: Bound
+
+import QtQuick
+
+// Design tokens. Screens take every colour and size from here, never literals.
+QtObject {
+    id: root
+
+    // Colours (Material light, a calm clinical teal)
+    readonly property color primary: "#00695c"
+    readonly property color primaryText: "#ffffff"
+    readonly property color accent: "#00897b"
+    readonly property color background: "#f6f8f8"
+    readonly property color surface: "#ffffff"
+    readonly property color text: "#1c2b2a"
+    readonly property color textMuted: "#52605f"
+    readonly property color error: "#b3261e"
+    readonly property color errorSurface: "#fdecea"
+    readonly property color success: "#1b5e20"
+    readonly property color successSurface: "#e8f5e9"
+    readonly property color divider: "#d5dddc"
+    readonly property color patientBackground: "#fff8e1"
+
+    // Spacing
+    readonly property int spacingSmall: 8
+    readonly property int spacing: 16
+    readonly property int spacingLarge: 24
+    readonly property int pageMargin: 24
+    readonly property int radius: 8
+
+    // Sizes
+    readonly property int touchTarget: 48
+    readonly property int contentMaxWidth: 560
+    readonly property int iconSize: 24
+    readonly property int busyIndicatorSize: 64
+    readonly property int windowWidth: 412
+    readonly property int windowHeight: 915
+    readonly property int borderWidth: 1
+
+    // Type scale (pixel sizes)
+    readonly property int fontSmall: 13
+    readonly property int fontBody: 16
+    readonly property int fontTitle: 22
+    readonly property int fontHeadline: 28
+}
