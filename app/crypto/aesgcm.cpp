@@ -3,9 +3,12 @@
 #include "crypto/openssl_util.h"
 #include "crypto/random.h"
 
+#include <openssl/core_names.h>
 #include <openssl/err.h>
+#include <openssl/params.h>
 
 #include <algorithm>
+#include <array>
 
 namespace cc::crypto {
 
@@ -79,9 +82,12 @@ void AesGcm::sealInto(ByteView nonce, ByteView aad, ByteView plaintext,
     int len = 0;
     detail::check(EVP_CipherFinal_ex(ctx, out.data() + plaintext.size(), &len),
                   "EVP_CipherFinal_ex");
-    detail::check(EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, static_cast<int>(TagSize),
-                                      out.data() + plaintext.size()),
-                  "EVP_CTRL_GCM_GET_TAG");
+    // Parameters directly: cheaper per chunk than the legacy ctrl translation.
+    std::array<OSSL_PARAM, 2> params{
+        OSSL_PARAM_construct_octet_string(OSSL_CIPHER_PARAM_AEAD_TAG, out.data() + plaintext.size(),
+                                          TagSize),
+        OSSL_PARAM_construct_end()};
+    detail::check(EVP_CIPHER_CTX_get_params(ctx, params.data()), "get AEAD tag");
 }
 
 bool AesGcm::openInto(ByteView nonce, ByteView aad, ByteView sealed, std::span<std::uint8_t> out) {
@@ -99,9 +105,11 @@ bool AesGcm::openInto(ByteView nonce, ByteView aad, ByteView sealed, std::span<s
                   "EVP_CipherInit_ex");
     cipherUpdate(ctx, nullptr, aad);
     cipherUpdate(ctx, out.data(), body);
-    detail::check(EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, static_cast<int>(TagSize),
-                                      const_cast<std::uint8_t *>(tag.data())),
-                  "EVP_CTRL_GCM_SET_TAG");
+    std::array<OSSL_PARAM, 2> params{
+        OSSL_PARAM_construct_octet_string(OSSL_CIPHER_PARAM_AEAD_TAG,
+                                          const_cast<std::uint8_t *>(tag.data()), TagSize),
+        OSSL_PARAM_construct_end()};
+    detail::check(EVP_CIPHER_CTX_set_params(ctx, params.data()), "set AEAD tag");
     int len = 0;
     std::uint8_t scratch[16];
     if (EVP_CipherFinal_ex(ctx, scratch, &len) != 1) {
