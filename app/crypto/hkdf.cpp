@@ -29,9 +29,6 @@ SecretBytes run(HkdfHash hash, int mode, ByteView key, ByteView salt, ByteView i
     if (length == 0 || length > 255 * h.size) {
         throw CryptoError("hkdf: output length out of range");
     }
-    if (key.empty()) {
-        throw CryptoError("hkdf: empty key");
-    }
     std::array<OSSL_PARAM, 6> params{};
     std::size_t n = 0;
     params[n++] = OSSL_PARAM_construct_int(OSSL_KDF_PARAM_MODE, &mode);

@@ -53,6 +53,12 @@ TEST_CASE("hkdfExpand uses the PRK as is (RFC 5869 test case 1)") {
     CHECK(hkdfExpand(HkdfHash::Sha512, prk, info, 255 * 64).size() == 255 * 64);
 }
 
+TEST_CASE("hkdf accepts empty input keying material, salt and info") {
+    // HMAC-SHA-256 computed independently: PRK = HMAC(32 zero bytes, ""), OKM = HMAC(PRK, 0x01).
+    CHECK(toHex(view(hkdf(HkdfHash::Sha256, {}, {}, {}, 32))) ==
+          "eb70f01dede9afafa449eee1b1286504e1f62388b3f7dd4f956697b0e828fe18");
+}
+
 TEST_CASE("deriveKey is HKDF-SHA-512 with an empty salt, separated by info") {
     const Bytes master =
         fromHex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
