@@ -40,7 +40,7 @@ class Encryptor final {
 public:
     // Random salt. Throws CryptoError unless inputKey is 32 bytes.
     Encryptor(ByteView inputKey, ByteView context);
-    // Fixed salt, for tests and conformance only.
+    // Fixed 24-byte salt, for tests and conformance only.
     Encryptor(ByteView inputKey, ByteView context, ByteView salt);
     ~Encryptor();
     Encryptor(const Encryptor &) = delete;
@@ -109,8 +109,9 @@ private:
 // bytes. Throws CryptoError on a wrong key size or output size.
 void encryptInto(ByteView inputKey, ByteView context, ByteView plaintext,
                  std::span<std::uint8_t> out);
-// Decrypts into out, which must hold at least decryptedSize(message.size()) bytes. Returns Ok
-// and sets written, or a failure status with written 0 and nothing left in out.
+// Decrypts into out, which must hold at least decryptedSize(message.size()) bytes (CryptoError
+// otherwise). Returns Ok and sets written, or a failure status with written 0 and whatever was
+// written wiped. A size no valid message can have is Truncated without opening any chunk.
 [[nodiscard]] DecryptStatus decryptInto(ByteView inputKey, ByteView context, ByteView message,
                                         std::span<std::uint8_t> out, std::size_t &written);
 
