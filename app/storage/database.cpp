@@ -309,17 +309,7 @@ void configure(Database &db, crypto::ByteView rawKey) {
             "PRAGMA secure_delete = ON;"
             "PRAGMA foreign_keys = ON;");
 
-    expectSetting(db, "cipher_memory_security", "1");
-    expectSetting(db, "cipher_page_size", "4096");
-    expectSetting(db, "cipher_hmac_algorithm", "HMAC_SHA512");
-    expectSetting(db, "cipher_kdf_algorithm", "PBKDF2_HMAC_SHA512");
-    expectSetting(db, "cipher_use_hmac", "1");
-    expectSetting(db, "cipher_plaintext_header_size", "0");
-    expectSetting(db, "journal_mode", "wal");
-    expectSetting(db, "synchronous", "2");
-    expectSetting(db, "temp_store", "2");
-    expectSetting(db, "secure_delete", "1");
-    expectSetting(db, "foreign_keys", "1");
+    db.verifySettings();
 
     sqlite3_busy_timeout(db.handle(), 5000);
 }
@@ -430,6 +420,23 @@ void Database::checkpoint() {
     auto stmt = prepare("PRAGMA wal_checkpoint(TRUNCATE)");
     if (stmt.step() && stmt.columnInt64(0) != 0)
         throw StorageError(StorageError::Kind::Busy, "checkpoint: database is busy");
+}
+
+void Database::verifySettings() {
+    if (cipherVersion().isEmpty())
+        throw StorageError(StorageError::Kind::Misconfigured,
+                           "SQLCipher is not available: PRAGMA cipher_version is empty");
+    expectSetting(*this, "cipher_memory_security", "1");
+    expectSetting(*this, "cipher_page_size", "4096");
+    expectSetting(*this, "cipher_hmac_algorithm", "HMAC_SHA512");
+    expectSetting(*this, "cipher_kdf_algorithm", "PBKDF2_HMAC_SHA512");
+    expectSetting(*this, "cipher_use_hmac", "1");
+    expectSetting(*this, "cipher_plaintext_header_size", "0");
+    expectSetting(*this, "journal_mode", "wal");
+    expectSetting(*this, "synchronous", "2");
+    expectSetting(*this, "temp_store", "2");
+    expectSetting(*this, "secure_delete", "1");
+    expectSetting(*this, "foreign_keys", "1");
 }
 
 QString Database::integrityCheck() {

@@ -117,6 +117,9 @@ public:
     [[nodiscard]] bool inTransaction() const;
     // Copies the WAL into the database file and truncates the WAL.
     void checkpoint();
+    // Reads back every security setting open() made (and the SQLCipher version) and
+    // throws StorageError(Misconfigured) naming the first one that differs.
+    void verifySettings();
     // "ok", or the first problem PRAGMA integrity_check reports.
     [[nodiscard]] QString integrityCheck();
 

@@ -314,3 +314,23 @@ TEST_CASE("checkpoint and integrity check") {
     CHECK(QFileInfo(path + QStringLiteral("-wal")).size() == 0);
     CHECK(db.integrityCheck() == QStringLiteral("ok"));
 }
+
+TEST_CASE("a setting that no longer reads back as required is reported as Misconfigured") {
+    QTemporaryDir dir;
+    auto db = Database::open(dir.filePath(QStringLiteral("vault.db")), testKey(1), Mode::CreateNew);
+    REQUIRE_NOTHROW(db.verifySettings());
+
+    const char *weakened = GENERATE("PRAGMA foreign_keys = OFF", "PRAGMA secure_delete = OFF",
+                                    "PRAGMA synchronous = NORMAL", "PRAGMA temp_store = FILE",
+                                    "PRAGMA journal_mode = DELETE");
+    CAPTURE(weakened);
+    db.exec(weakened);
+    std::string message;
+    try {
+        db.verifySettings();
+    } catch (const StorageError &error) {
+        CHECK(error.kind() == StorageError::Kind::Misconfigured);
+        message = error.what();
+    }
+    CHECK_FALSE(message.empty());
+}
