@@ -5,288 +5,296 @@
     <name>CreateVaultPage</name>
     <message>
         <source>Create vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear bóveda</translation>
     </message>
     <message>
         <source>Welcome to ConsentCam</source>
-        <translation type="unfinished"></translation>
+        <translation>Le damos la bienvenida a ConsentCam</translation>
     </message>
     <message>
         <source>Consents and photos are stored encrypted on this phone. Choose a passcode to protect them. It cannot be recovered if you forget it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los consentimientos y las fotos se guardan cifrados en este teléfono. Elija un código de acceso para protegerlos. Si lo olvida, no se puede recuperar.</translation>
     </message>
     <message>
         <source>Passcode</source>
-        <translation type="unfinished"></translation>
+        <translation>Código de acceso</translation>
     </message>
     <message>
         <source>Confirm passcode</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirme el código de acceso</translation>
     </message>
     <message>
         <source>At least 6 digits, or a passphrase of at least 8 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>Al menos 6 dígitos, o una frase de acceso de al menos 8 caracteres</translation>
     </message>
     <message>
         <source>Both entries match</source>
-        <translation type="unfinished"></translation>
+        <translation>Ambas entradas coinciden</translation>
     </message>
     <message>
         <source>Working</source>
-        <translation type="unfinished"></translation>
+        <translation>Procesando</translation>
     </message>
 </context>
 <context>
     <name>HomePage</name>
     <message>
         <source>ConsentCam</source>
-        <translation type="unfinished"></translation>
+        <translation>ConsentCam</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración</translation>
     </message>
     <message>
         <source>Vault unlocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Bóveda desbloqueada</translation>
     </message>
     <message>
         <source>Your vault is open. It locks again when you leave the app or stop using it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su bóveda está abierta. Se vuelve a bloquear cuando sale de la aplicación o deja de usarla.</translation>
     </message>
     <message>
         <source>Vault ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de la bóveda</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de creación</translation>
     </message>
     <message>
         <source>Database schema version</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión del esquema de la base de datos</translation>
     </message>
     <message>
         <source>Encryption library version</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión de la biblioteca de cifrado</translation>
     </message>
     <message>
         <source>Stored photos and files</source>
-        <translation type="unfinished"></translation>
+        <translation>Fotos y archivos guardados</translation>
     </message>
     <message>
         <source>Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquear</translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
         <source>ConsentCam</source>
-        <translation type="unfinished"></translation>
+        <translation>ConsentCam</translation>
     </message>
 </context>
 <context>
     <name>PatientModePage</name>
     <message>
         <source>Patient consent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Please hand the phone back to your clinician.</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentimiento del paciente</translation>
     </message>
     <message>
         <source>Lock and return to clinician</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquear y devolver al médico</translation>
+    </message>
+    <message>
+        <source>Consent form</source>
+        <translation>Formulario de consentimiento</translation>
+    </message>
+    <message>
+        <source>The consent steps appear here. When you have finished, please hand the phone back to your clinician.</source>
+        <translation>Aquí aparecen los pasos del consentimiento. Cuando termine, devuelva el teléfono a su médico.</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message numerus="yes">
         <source>%n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n segundo</numerusform>
+            <numerusform>%n segundos</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n minuto</numerusform>
+            <numerusform>%n minutos</numerusform>
         </translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración</translation>
     </message>
     <message>
         <source>Change passcode</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar código de acceso</translation>
     </message>
     <message>
         <source>Current passcode</source>
-        <translation type="unfinished"></translation>
+        <translation>Código de acceso actual</translation>
     </message>
     <message>
         <source>New passcode</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo código de acceso</translation>
     </message>
     <message>
         <source>Confirm new passcode</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirme el nuevo código de acceso</translation>
     </message>
     <message>
         <source>At least 6 digits, or a passphrase of at least 8 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>Al menos 6 dígitos, o una frase de acceso de al menos 8 caracteres</translation>
     </message>
     <message>
         <source>Both entries match</source>
-        <translation type="unfinished"></translation>
+        <translation>Ambas entradas coinciden</translation>
     </message>
     <message>
         <source>Working</source>
-        <translation type="unfinished"></translation>
+        <translation>Procesando</translation>
     </message>
     <message>
         <source>Auto-lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloqueo automático</translation>
     </message>
     <message>
         <source>Lock the vault after this long without use. It always locks when you leave the app.</source>
-        <translation type="unfinished"></translation>
+        <translation>La bóveda se bloquea tras este tiempo sin uso. Siempre se bloquea al salir de la aplicación.</translation>
     </message>
     <message>
         <source>Quick unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloqueo rápido</translation>
     </message>
     <message>
         <source>Keeps the vault key in this device&apos;s secure key store, so the vault opens without typing the passcode.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guarda la clave de la bóveda en el almacén seguro de claves de este dispositivo, para abrirla sin escribir el código de acceso.</translation>
     </message>
     <message>
         <source>Quick unlock needs the device&apos;s secure key store, which is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>El desbloqueo rápido necesita el almacén seguro de claves del dispositivo, que no está disponible.</translation>
     </message>
 </context>
 <context>
     <name>TitleBar</name>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Atrás</translation>
     </message>
 </context>
 <context>
     <name>UnlockPage</name>
     <message>
         <source>Vault locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Bóveda bloqueada</translation>
     </message>
     <message>
         <source>Enter your passcode to unlock the vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingrese su código de acceso para desbloquear la bóveda.</translation>
     </message>
     <message>
         <source>Passcode</source>
-        <translation type="unfinished"></translation>
+        <translation>Código de acceso</translation>
     </message>
     <message numerus="yes">
         <source>Try again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Vuelva a intentarlo en %n segundo.</numerusform>
+            <numerusform>Vuelva a intentarlo en %n segundos.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n failed attempt(s) since the last unlock.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n intento fallido desde el último desbloqueo.</numerusform>
+            <numerusform>%n intentos fallidos desde el último desbloqueo.</numerusform>
         </translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloquear</translation>
     </message>
     <message>
         <source>Quick unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloqueo rápido</translation>
     </message>
     <message>
         <source>Unlocking</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloqueando</translation>
+    </message>
+    <message>
+        <source>Welcome back</source>
+        <translation>Hola de nuevo</translation>
     </message>
 </context>
 <context>
     <name>cc::ui::AppController</name>
     <message>
         <source>There is no vault on this device yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay una bóveda en este dispositivo.</translation>
     </message>
     <message>
         <source>A vault already exists on this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya existe una bóveda en este dispositivo.</translation>
     </message>
     <message>
         <source>Use at least 6 digits, or a passphrase of at least 8 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Use al menos 6 dígitos, o una frase de acceso de al menos 8 caracteres.</translation>
     </message>
     <message>
         <source>Wrong passcode.</source>
-        <translation type="unfinished"></translation>
+        <translation>Código de acceso incorrecto.</translation>
     </message>
     <message>
         <source>Too many wrong passcodes. Wait until the countdown ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demasiados códigos incorrectos. Espere a que termine la cuenta regresiva.</translation>
     </message>
     <message>
         <source>The vault&apos;s key file is damaged or from a newer version of the app.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo de claves de la bóveda está dañado o es de una versión más reciente de la aplicación.</translation>
     </message>
     <message>
         <source>The vault&apos;s database is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta la base de datos de la bóveda.</translation>
     </message>
     <message>
         <source>The vault&apos;s database is damaged and cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos de la bóveda está dañada y no se puede abrir.</translation>
     </message>
     <message>
         <source>The device&apos;s storage could not be read or written.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer ni escribir en el almacenamiento del dispositivo.</translation>
     </message>
     <message>
         <source>The vault is locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>La bóveda está bloqueada.</translation>
     </message>
     <message>
         <source>Something went wrong. Please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Algo salió mal. Vuelva a intentarlo.</translation>
     </message>
     <message>
         <source>The current passcode is not correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>El código de acceso actual no es correcto.</translation>
     </message>
     <message>
         <source>Quick unlock failed. Use your passcode.</source>
-        <translation type="unfinished"></translation>
+        <translation>El desbloqueo rápido falló. Use su código de acceso.</translation>
     </message>
     <message>
         <source>Passcode changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se cambió el código de acceso.</translation>
     </message>
     <message>
         <source>The device&apos;s key store refused to keep the key. Quick unlock stays off.</source>
-        <translation type="unfinished"></translation>
+        <translation>El almacén de claves del dispositivo no aceptó guardar la clave. El desbloqueo rápido sigue desactivado.</translation>
     </message>
     <message>
         <source>Quick unlock is on.</source>
-        <translation type="unfinished"></translation>
+        <translation>El desbloqueo rápido está activado.</translation>
     </message>
     <message>
         <source>The key could not be removed from the device&apos;s key store.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo quitar la clave del almacén de claves del dispositivo.</translation>
     </message>
 </context>
 </TS>

@@ -45,7 +45,6 @@ ColumnLayout {
         font.pixelSize: Theme.fontBody
         Accessible.name: root.label
         Accessible.role: Accessible.EditableText
-        Accessible.passwordEdit: true
         onAccepted: root.accepted()
     }
 }

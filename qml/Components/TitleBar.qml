@@ -22,6 +22,7 @@ ToolBar {
     RowLayout {
         anchors.fill: parent
         anchors.leftMargin: root.showBack ? 0 : Theme.spacing
+        anchors.rightMargin: Theme.spacingSmall
         spacing: Theme.spacingSmall
 
         ToolButton {

@@ -89,7 +89,8 @@ Page {
                         Layout.fillWidth: true
                         objectName: "createdAt"
                         label: qsTr("Created")
-                        value: root.createdAt.toLocaleString(Qt.locale(), Locale.ShortFormat)
+                        value: root.createdAt.toLocaleDateString(Qt.locale(), Locale.LongFormat)
+                               + " " + root.createdAt.toLocaleTimeString(Qt.locale(), Locale.ShortFormat)
                     }
 
                     InfoRow {

@@ -27,9 +27,17 @@ Page {
 
         Label {
             Layout.fillWidth: true
-            text: qsTr("Please hand the phone back to your clinician.")
-            font.pixelSize: Theme.fontTitle
+            text: qsTr("Consent form")
+            font.pixelSize: Theme.fontHeadline
             color: Theme.text
+            wrapMode: Text.Wrap
+        }
+
+        Label {
+            Layout.fillWidth: true
+            text: qsTr("The consent steps appear here. When you have finished, please hand the phone back to your clinician.")
+            font.pixelSize: Theme.fontBody
+            color: Theme.textMuted
             wrapMode: Text.Wrap
         }
 

@@ -187,20 +187,25 @@ Page {
                 id: timeoutGroup
             }
 
-            Repeater {
-                model: root.autoLockChoices
+            ColumnLayout {
+                Layout.fillWidth: true
+                spacing: 0
 
-                RadioButton {
-                    required property int modelData
+                Repeater {
+                    model: root.autoLockChoices
 
-                    Layout.fillWidth: true
-                    Layout.minimumHeight: Theme.touchTarget
-                    objectName: "autoLock" + modelData
-                    text: root.timeoutLabel(modelData)
-                    checked: modelData === root.autoLockSeconds
-                    ButtonGroup.group: timeoutGroup
-                    Accessible.name: text
-                    onClicked: root.autoLockChosen(modelData)
+                    RadioButton {
+                        required property int modelData
+
+                        Layout.fillWidth: true
+                        Layout.minimumHeight: Theme.touchTarget
+                        objectName: "autoLock" + modelData
+                        text: root.timeoutLabel(modelData)
+                        checked: modelData === root.autoLockSeconds
+                        ButtonGroup.group: timeoutGroup
+                        Accessible.name: text
+                        onClicked: root.autoLockChosen(modelData)
+                    }
                 }
             }
 

@@ -57,6 +57,14 @@ Page {
 
             Label {
                 Layout.fillWidth: true
+                text: qsTr("Welcome back")
+                font.pixelSize: Theme.fontHeadline
+                color: Theme.text
+                wrapMode: Text.Wrap
+            }
+
+            Label {
+                Layout.fillWidth: true
                 text: qsTr("Enter your passcode to unlock the vault.")
                 font.pixelSize: Theme.fontBody
                 color: Theme.textMuted
