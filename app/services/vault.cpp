@@ -274,6 +274,9 @@ void Vault::openWithMasterKey(crypto::SecretBytes masterKey) {
             crypto::deriveKey(crypto::view(open->masterKey), "media-wrap");
         open->media = std::make_unique<storage::MediaStore>(mediaPath(m_directory), open->database,
                                                             crypto::view(wrapKey), m_files);
+        // Leftovers of writes a crash interrupted: temporary files here and in media/,
+        // and media files whose row never committed.
+        storage::removeStaleTemporaryFiles(m_files, m_directory);
         open->media->collectOrphans();
         m_open = std::move(open);
     } catch (const storage::StorageError &e) {
