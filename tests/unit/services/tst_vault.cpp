@@ -331,3 +331,18 @@ TEST_CASE("unlocking with the master key opens only its own vault") {
           VaultError::WrongPasscode);
     CHECK(vault->state() == Vault::State::Locked);
 }
+
+TEST_CASE("unlock removes temporary files an interrupted write left behind, and nothing else") {
+    Fixture f;
+    f.createVault()->lock();
+    const QString stale = f.dir + QStringLiteral("/.vault.key.tmp-0123456789abcdef");
+    const QString unrelated = f.dir + QStringLiteral("/notes.txt");
+    REQUIRE(cc::storage::isTemporaryFileName(QFileInfo(stale).fileName()));
+    writeBytes(stale, "half a vault.key");
+    writeBytes(unrelated, "kept");
+
+    auto vault = f.makeVault();
+    vault->unlock(Passcode);
+    CHECK_FALSE(QFile::exists(stale));
+    CHECK(QFile::exists(unrelated));
+}
