@@ -24,8 +24,8 @@
         <translation>Confirme el código de acceso</translation>
     </message>
     <message>
-        <source>At least 6 digits, or a passphrase of at least 8 characters</source>
-        <translation>Al menos 6 dígitos, o una frase de acceso de al menos 8 caracteres</translation>
+        <source>At least 6 digits that are not a run like 123456, or a passphrase of at least 8 characters</source>
+        <translation>Al menos 6 dígitos que no sean una serie como 123456, o una frase de acceso de al menos 8 caracteres</translation>
     </message>
     <message>
         <source>Both entries match</source>
@@ -142,8 +142,8 @@
         <translation>Confirme el nuevo código de acceso</translation>
     </message>
     <message>
-        <source>At least 6 digits, or a passphrase of at least 8 characters</source>
-        <translation>Al menos 6 dígitos, o una frase de acceso de al menos 8 caracteres</translation>
+        <source>At least 6 digits that are not a run like 123456, or a passphrase of at least 8 characters</source>
+        <translation>Al menos 6 dígitos que no sean una serie como 123456, o una frase de acceso de al menos 8 caracteres</translation>
     </message>
     <message>
         <source>Both entries match</source>

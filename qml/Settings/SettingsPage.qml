@@ -119,7 +119,7 @@ Page {
 
             RuleLine {
                 Layout.fillWidth: true
-                text: qsTr("At least 6 digits, or a passphrase of at least 8 characters")
+                text: qsTr("At least 6 digits that are not a run like 123456, or a passphrase of at least 8 characters")
                 met: root.newPasscodeStrong
             }
 

@@ -88,7 +88,7 @@ Page {
             RuleLine {
                 Layout.fillWidth: true
                 objectName: "strengthRule"
-                text: qsTr("At least 6 digits, or a passphrase of at least 8 characters")
+                text: qsTr("At least 6 digits that are not a run like 123456, or a passphrase of at least 8 characters")
                 met: root.passcodeStrong
             }
 
