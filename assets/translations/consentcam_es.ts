@@ -24,14 +24,6 @@
         <translation>Confirme el código de acceso</translation>
     </message>
     <message>
-        <source>At least 6 digits that are not a run like 123456, or a passphrase of at least 8 characters</source>
-        <translation>Al menos 6 dígitos que no sean una serie como 123456, o una frase de acceso de al menos 8 caracteres</translation>
-    </message>
-    <message>
-        <source>Both entries match</source>
-        <translation>Ambas entradas coinciden</translation>
-    </message>
-    <message>
         <source>Working</source>
         <translation>Procesando</translation>
     </message>
@@ -84,6 +76,17 @@
     <message>
         <source>ConsentCam</source>
         <translation>ConsentCam</translation>
+    </message>
+</context>
+<context>
+    <name>PasscodeRules</name>
+    <message>
+        <source>At least 6 digits that are not a run like 123456, or a passphrase of at least 8 characters</source>
+        <translation>Al menos 6 dígitos que no sean una serie como 123456, o una frase de acceso de al menos 8 caracteres</translation>
+    </message>
+    <message>
+        <source>Both entries match</source>
+        <translation>Ambas entradas coinciden</translation>
     </message>
 </context>
 <context>
@@ -140,14 +143,6 @@
     <message>
         <source>Confirm new passcode</source>
         <translation>Confirme el nuevo código de acceso</translation>
-    </message>
-    <message>
-        <source>At least 6 digits that are not a run like 123456, or a passphrase of at least 8 characters</source>
-        <translation>Al menos 6 dígitos que no sean una serie como 123456, o una frase de acceso de al menos 8 caracteres</translation>
-    </message>
-    <message>
-        <source>Both entries match</source>
-        <translation>Ambas entradas coinciden</translation>
     </message>
     <message>
         <source>Working</source>

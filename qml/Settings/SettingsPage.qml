@@ -117,16 +117,10 @@ Page {
                 onAccepted: root.submitChange()
             }
 
-            RuleLine {
+            PasscodeRules {
                 Layout.fillWidth: true
-                text: qsTr("At least 6 digits that are not a run like 123456, or a passphrase of at least 8 characters")
-                met: root.newPasscodeStrong
-            }
-
-            RuleLine {
-                Layout.fillWidth: true
-                text: qsTr("Both entries match")
-                met: root.newPasscodesMatch
+                strong: root.newPasscodeStrong
+                matching: root.newPasscodesMatch
             }
 
             MessageBanner {

@@ -85,18 +85,10 @@ Page {
                 onAccepted: root.submit()
             }
 
-            RuleLine {
+            PasscodeRules {
                 Layout.fillWidth: true
-                objectName: "strengthRule"
-                text: qsTr("At least 6 digits that are not a run like 123456, or a passphrase of at least 8 characters")
-                met: root.passcodeStrong
-            }
-
-            RuleLine {
-                Layout.fillWidth: true
-                objectName: "matchRule"
-                text: qsTr("Both entries match")
-                met: root.passcodesMatch
+                strong: root.passcodeStrong
+                matching: root.passcodesMatch
             }
 
             MessageBanner {
