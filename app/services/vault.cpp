@@ -10,6 +10,7 @@
 #include "vaultkeyfile.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -157,7 +158,9 @@ void Vault::create(const QString &passcode, const crypto::ScryptParams &kdf) {
     if (!isStrongEnough(passcode)) {
         fail(VaultError::WeakPasscode, "passcode too weak");
     }
-    if (!QDir().mkpath(m_directory) ||
+    // The directory is the owner's alone, whatever the umask made of it.
+    constexpr auto OwnerOnly = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
+    if (!QDir().mkpath(m_directory) || !QFile::setPermissions(m_directory, OwnerOnly) ||
         !m_files.makeDirectory(mediaPath(m_directory), S_IRWXU).ok()) {
         fail(VaultError::Io, "cannot create the vault directory");
     }

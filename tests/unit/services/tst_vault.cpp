@@ -110,6 +110,14 @@ TEST_CASE("create, lock and unlock") {
     CHECK(QFile::exists(f.dir + QStringLiteral("/vault.key")));
     CHECK(QFile::exists(f.dir + QStringLiteral("/vault.db")));
     CHECK(QDir(f.dir + QStringLiteral("/media")).exists());
+    constexpr auto OwnerOnly = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
+    const auto groupOrOther = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup |
+                              QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
+    CHECK((QFile::permissions(f.dir) & OwnerOnly) == OwnerOnly);
+    CHECK((QFile::permissions(f.dir) & groupOrOther) == 0);
+    CHECK((QFile::permissions(f.dir + QStringLiteral("/media")) & groupOrOther) == 0);
+    CHECK((QFile::permissions(f.dir + QStringLiteral("/vault.key")) & groupOrOther) == 0);
+    CHECK((QFile::permissions(f.dir + QStringLiteral("/vault.db")) & groupOrOther) == 0);
 
     const auto info = vault->info();
     CHECK(info.vaultId.size() == 32);
