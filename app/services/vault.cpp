@@ -52,6 +52,8 @@ VaultError fromStorage(const storage::StorageError &e) {
         return VaultError::DatabaseCorrupt;
     case storage::StorageError::Kind::NotFound:
         return VaultError::DatabaseMissing;
+    case storage::StorageError::Kind::Misconfigured:
+        return VaultError::Misconfigured;
     default:
         return VaultError::Io;
     }
@@ -62,10 +64,12 @@ struct Attempts {
     QDateTime lastFailure;
 };
 
-// vault.attempts is not secret: it only has to survive restarts. A missing or
-// unreadable file counts as no failures only when it is missing; a damaged one
-// keeps the strictest reading (as many failures as its size could suggest is not
-// knowable, so it assumes the maximum back-off once).
+// What a damaged vault.attempts counts as: enough failures for the longest back-off.
+// The file is written atomically, so damage means tampering, not a crash.
+constexpr int DamagedAttempts = 64;
+
+// vault.attempts is not secret: it only has to survive restarts. Only a missing file
+// reads as no failures; an unreadable or damaged one gets the strictest reading.
 Attempts readAttempts(storage::FileOps &files, const QString &dir) {
     const QString path = attemptsPath(dir);
     if (!QFileInfo::exists(path)) {
@@ -73,20 +77,21 @@ Attempts readAttempts(storage::FileOps &files, const QString &dir) {
     }
     try {
         const crypto::Bytes bytes = storage::readFile(files, path);
-        const QJsonObject object =
-            QJsonDocument::fromJson(
-                QByteArray(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size())))
-                .object();
-        Attempts attempts;
-        attempts.failures = std::clamp(object.value(QStringLiteral("failures")).toInt(0), 0, 1000);
-        attempts.lastFailure = QDateTime::fromString(
-            object.value(QStringLiteral("lastFailure")).toString(), Qt::ISODate);
-        if (attempts.failures > 0 && !attempts.lastFailure.isValid()) {
-            attempts.lastFailure = QDateTime::currentDateTimeUtc();
+        QJsonParseError error{};
+        const QJsonDocument document = QJsonDocument::fromJson(
+            QByteArray(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size())),
+            &error);
+        const QJsonValue failures = document.object().value(QStringLiteral("failures"));
+        if (error.error != QJsonParseError::NoError || !failures.isDouble()) {
+            return {DamagedAttempts, {}};
         }
+        Attempts attempts;
+        attempts.failures = std::clamp(failures.toInt(DamagedAttempts), 0, 1000);
+        attempts.lastFailure = QDateTime::fromString(
+            document.object().value(QStringLiteral("lastFailure")).toString(), Qt::ISODate);
         return attempts;
     } catch (const storage::StorageError &) {
-        return {64, QDateTime::currentDateTimeUtc()};
+        return {DamagedAttempts, {}};
     }
 }
 
@@ -109,10 +114,16 @@ struct Vault::Open {
     std::unique_ptr<storage::MediaStore> media;
 };
 
-Vault::Vault(QString directory, storage::FileOps &files, Clock clock)
+Vault::Vault(QString directory, storage::FileOps &files, Clock clock, Ticks ticks)
     : m_directory(std::move(directory))
     , m_files(files)
-    , m_clock(std::move(clock)) {}
+    , m_clock(std::move(clock))
+    , m_ticks(std::move(ticks)) {}
+
+std::chrono::milliseconds Vault::steadyTicks() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now().time_since_epoch());
+}
 
 Vault::~Vault() = default;
 
@@ -158,13 +169,11 @@ void Vault::create(const QString &passcode, const crypto::ScryptParams &kdf) {
     if (!isStrongEnough(passcode)) {
         fail(VaultError::WeakPasscode, "passcode too weak");
     }
-    // The directory is the owner's alone, whatever the umask made of it.
-    constexpr auto OwnerOnly = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
-    if (!QDir().mkpath(m_directory) || !QFile::setPermissions(m_directory, OwnerOnly) ||
-        !m_files.makeDirectory(mediaPath(m_directory), S_IRWXU).ok()) {
-        fail(VaultError::Io, "cannot create the vault directory");
+    if (!VaultKeyFile::acceptsKdf(kdf)) {
+        throw std::invalid_argument("scrypt parameters outside what vault.key accepts");
     }
 
+    // Everything that can fail without touching the disk comes first.
     VaultKeyFile keyFile;
     keyFile.vaultId = QString::fromStdString(crypto::toHex(crypto::randomBytes(16)));
     keyFile.createdAt = m_clock().toUTC();
@@ -172,7 +181,25 @@ void Vault::create(const QString &passcode, const crypto::ScryptParams &kdf) {
     crypto::SecretBytes masterKey = crypto::randomSecret(MasterKeySize);
     keyFile.wrap(passcode, crypto::view(masterKey));
 
+    // Until vault.key exists, a failure removes what this call made, so the directory
+    // is again one a vault can be created in.
+    bool keyWritten = false;
+    const auto undo = [&] {
+        if (!keyWritten) {
+            for (const QString &suffix :
+                 {QStringLiteral(""), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+                QFile::remove(dbPath(m_directory) + suffix);
+            }
+            QDir().rmdir(mediaPath(m_directory));
+        }
+    };
     try {
+        // The directory is the owner's alone, whatever the umask made of it.
+        constexpr auto OwnerOnly = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
+        if (!QDir().mkpath(m_directory) || !QFile::setPermissions(m_directory, OwnerOnly) ||
+            !m_files.makeDirectory(mediaPath(m_directory), S_IRWXU).ok()) {
+            fail(VaultError::Io, "cannot create the vault directory");
+        }
         // The database first, vault.key last: vault.key is what makes the directory
         // a vault, so an interrupted create never leaves a vault that cannot open.
         const crypto::SecretBytes dbKey = crypto::deriveKey(crypto::view(masterKey), "db");
@@ -188,8 +215,15 @@ void Vault::create(const QString &passcode, const crypto::ScryptParams &kdf) {
             fail(VaultError::Io, "cannot sync the vault directory");
         }
         storage::writeFileDurably(m_files, keyPath(m_directory), keyFile.serialize());
+        keyWritten = true;
     } catch (const storage::StorageError &e) {
-        fail(VaultError::Io, e.what());
+        undo();
+        fail(fromStorage(e) == VaultError::Misconfigured ? VaultError::Misconfigured
+                                                         : VaultError::Io,
+             e.what());
+    } catch (...) {
+        undo();
+        throw;
     }
     openWithMasterKey(std::move(masterKey));
 }
@@ -197,9 +231,6 @@ void Vault::create(const QString &passcode, const crypto::ScryptParams &kdf) {
 void Vault::unlock(const QString &passcode) {
     if (m_open) {
         return;
-    }
-    if (backoffRemaining() > std::chrono::seconds::zero()) {
-        fail(VaultError::BackingOff, "waiting after wrong passcodes");
     }
     crypto::Bytes bytes;
     try {
@@ -213,26 +244,35 @@ void Vault::unlock(const QString &passcode) {
     if (!keyFile) {
         fail(VaultError::KeyFileCorrupt, "vault.key is damaged or of an unknown version");
     }
-    auto masterKey = keyFile->unwrap(passcode);
+    openWithMasterKey(checkPasscode(*keyFile, passcode));
+}
+
+crypto::SecretBytes Vault::checkPasscode(const VaultKeyFile &keyFile, const QString &passcode) {
+    if (backoffRemaining() > std::chrono::seconds::zero()) {
+        fail(VaultError::BackingOff, "waiting after wrong passcodes");
+    }
+    // The try is on record before the passcode is checked: a crash or a failed write
+    // cannot give a free guess. A success resets the count.
+    Attempts attempts = readAttempts(m_files, m_directory);
+    attempts.failures += 1;
+    attempts.lastFailure = m_clock().toUTC();
+    try {
+        writeAttempts(m_files, m_directory, attempts);
+    } catch (const storage::StorageError &e) {
+        fail(VaultError::Io, e.what());
+    }
+    auto masterKey = keyFile.unwrap(passcode);
     if (!masterKey) {
-        Attempts attempts = readAttempts(m_files, m_directory);
-        attempts.failures += 1;
-        attempts.lastFailure = m_clock().toUTC();
-        try {
-            writeAttempts(m_files, m_directory, attempts);
-        } catch (const storage::StorageError &e) {
-            fail(VaultError::Io, e.what());
-        }
+        m_backoffFailures = attempts.failures;
+        m_backoffSince = m_ticks();
         fail(VaultError::WrongPasscode, "wrong passcode");
     }
-    openWithMasterKey(std::move(*masterKey));
-    if (failedAttempts() > 0) {
-        try {
-            writeAttempts(m_files, m_directory, {});
-        } catch (const storage::StorageError &) {
-            // The vault is open; a stale counter only delays the next unlock.
-        }
+    try {
+        writeAttempts(m_files, m_directory, {});
+    } catch (const storage::StorageError &) {
+        // The count stays one too high: that only delays a later try, never hastens it.
     }
+    return std::move(*masterKey);
 }
 
 void Vault::unlockWithMasterKey(crypto::ByteView masterKey) {
@@ -299,9 +339,7 @@ void Vault::changePasscode(const QString &current, const QString &replacement) {
     if (!isStrongEnough(replacement)) {
         fail(VaultError::WeakPasscode, "passcode too weak");
     }
-    if (!m_open->keyFile.unwrap(current)) {
-        fail(VaultError::WrongPasscode, "wrong passcode");
-    }
+    (void)checkPasscode(m_open->keyFile, current);
     VaultKeyFile updated = m_open->keyFile;
     updated.wrap(replacement, crypto::view(m_open->masterKey));
     try {
@@ -331,11 +369,14 @@ std::chrono::seconds Vault::backoffRemaining() const {
     if (wait == std::chrono::seconds::zero()) {
         return wait;
     }
-    const qint64 elapsed = attempts.lastFailure.secsTo(m_clock());
-    if (elapsed < 0) {
-        return wait; // the clock went back: wait the whole period again
+    const std::chrono::milliseconds now = m_ticks();
+    if (!m_backoffSince || m_backoffFailures != attempts.failures) {
+        // Failures recorded by an earlier run (or another instance): the wait starts now.
+        m_backoffFailures = attempts.failures;
+        m_backoffSince = now;
     }
-    return std::max(std::chrono::seconds::zero(), wait - std::chrono::seconds(elapsed));
+    const auto elapsed = std::chrono::duration_cast<std::chrono::seconds>(now - *m_backoffSince);
+    return std::clamp(wait - elapsed, std::chrono::seconds::zero(), wait);
 }
 
 VaultInfo Vault::info() const {
@@ -346,9 +387,13 @@ VaultInfo Vault::info() const {
     info.vaultId = m_open->keyFile.vaultId;
     info.createdAt = m_open->keyFile.createdAt;
     info.kdf = m_open->keyFile.kdf;
-    info.schemaVersion = m_open->database.userVersion();
-    info.cipherVersion = m_open->database.cipherVersion();
-    info.mediaCount = m_open->media->count();
+    try {
+        info.schemaVersion = m_open->database.userVersion();
+        info.cipherVersion = m_open->database.cipherVersion();
+        info.mediaCount = m_open->media->count();
+    } catch (const storage::StorageError &e) {
+        fail(fromStorage(e), e.what());
+    }
     return info;
 }
 

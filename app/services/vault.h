@@ -9,6 +9,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 
 namespace cc::storage {
@@ -18,6 +19,8 @@ class MediaStore;
 } // namespace cc::storage
 
 namespace cc::services {
+
+struct VaultKeyFile;
 
 // Why a vault operation failed. The UI maps each to a translated message.
 enum class VaultError {
@@ -31,6 +34,7 @@ enum class VaultError {
     DatabaseCorrupt, // vault.db exists but is not a database this key opens
     Io,              // the file system refused a read, write or sync
     NotUnlocked,     // an operation that needs the unlocked vault
+    Misconfigured,   // the database library is not SQLCipher or ignored a security setting
 };
 
 class VaultException : public std::runtime_error {
@@ -66,9 +70,15 @@ public:
         Unlocked, // database open, keys in memory
     };
 
+    // Wall-clock time, for what the vault records (creation time, last failure).
     using Clock = std::function<QDateTime()>;
+    // Monotonic time, for how long a back-off has lasted: changing the device's clock
+    // cannot shorten it.
+    using Ticks = std::function<std::chrono::milliseconds()>;
+    [[nodiscard]] static std::chrono::milliseconds steadyTicks();
 
-    Vault(QString directory, storage::FileOps &files, Clock clock = &QDateTime::currentDateTimeUtc);
+    Vault(QString directory, storage::FileOps &files, Clock clock = &QDateTime::currentDateTimeUtc,
+          Ticks ticks = &Vault::steadyTicks);
     ~Vault();
     Vault(const Vault &) = delete;
     Vault &operator=(const Vault &) = delete;
@@ -89,11 +99,16 @@ public:
     void unlockWithMasterKey(crypto::ByteView masterKey);
     void lock();
     // Re-wraps the master key under the new passcode; nothing else is re-encrypted.
+    // A wrong current passcode counts as a failed attempt, as in unlock().
     void changePasscode(const QString &current, const QString &replacement);
 
     // Failed passcodes since the last success; survives restarts (vault.attempts).
+    // Every try is counted before the passcode is checked, so a crash or a failed write
+    // can never give a free guess; a success resets the count.
     [[nodiscard]] int failedAttempts() const;
-    // How long unlock() refuses to try a passcode; zero when it may.
+    // How long unlock() and changePasscode() refuse to try a passcode; zero when they may.
+    // Measured on the monotonic clock from the last failure in this process, or from
+    // the first look after a restart: a restart makes the whole wait start again.
     [[nodiscard]] std::chrono::seconds backoffRemaining() const;
     // The back-off after n consecutive failures.
     [[nodiscard]] static std::chrono::seconds backoffFor(int failures);
@@ -109,10 +124,17 @@ public:
 private:
     struct Open;
     void openWithMasterKey(crypto::SecretBytes masterKey);
+    // Applies the back-off, records the try, and returns the unwrapped master key or
+    // throws WrongPasscode.
+    crypto::SecretBytes checkPasscode(const VaultKeyFile &keyFile, const QString &passcode);
 
     QString m_directory;
     storage::FileOps &m_files;
     Clock m_clock;
+    Ticks m_ticks;
+    // When the back-off for m_backoffFailures failures started, on m_ticks.
+    mutable std::optional<std::chrono::milliseconds> m_backoffSince;
+    mutable int m_backoffFailures = 0;
     std::unique_ptr<Open> m_open;
 };
 

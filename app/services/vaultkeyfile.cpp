@@ -37,8 +37,9 @@ std::optional<crypto::Bytes> fromBase64(const QJsonValue &value) {
 }
 
 crypto::SecretBytes passcodeKey(const QString &passcode, const VaultKeyFile &file) {
-    const QByteArray utf8 = passcode.toUtf8();
-    crypto::SecretBytes secret(utf8.begin(), utf8.end());
+    QByteArray utf8 = passcode.toUtf8();
+    crypto::SecretBytes secret(utf8.cbegin(), utf8.cend());
+    crypto::wipe(utf8.data(), std::size_t(utf8.size())); // the only reference: not shared
     return crypto::scrypt(crypto::view(secret), file.salt, file.kdf, MasterKeySize);
 }
 
@@ -47,6 +48,11 @@ bool isPowerOfTwo(std::uint64_t n) {
 }
 
 } // namespace
+
+bool VaultKeyFile::acceptsKdf(const crypto::ScryptParams &kdf) {
+    return kdf.n >= MinN && kdf.n <= MaxN && isPowerOfTwo(kdf.n) && kdf.r >= 1 && kdf.r <= 32 &&
+           kdf.p >= 1 && kdf.p <= 16;
+}
 
 crypto::Bytes VaultKeyFile::associatedData() const {
     const QByteArray aad = QStringLiteral("%1|%2|%3|scrypt|%4|%5|%6|")
@@ -117,11 +123,13 @@ std::optional<VaultKeyFile> VaultKeyFile::parse(crypto::ByteView bytes) {
     const double n = kdf.value(QStringLiteral("n")).toDouble(-1);
     const int r = kdf.value(QStringLiteral("r")).toInt(-1);
     const int p = kdf.value(QStringLiteral("p")).toInt(-1);
-    if (n < double(MinN) || n > double(MaxN) || !isPowerOfTwo(std::uint64_t(n)) ||
-        double(std::uint64_t(n)) != n || r < 1 || r > 32 || p < 1 || p > 16) {
+    if (n < double(MinN) || n > double(MaxN) || double(std::uint64_t(n)) != n || r < 1 || p < 1) {
         return std::nullopt;
     }
     file.kdf = {std::uint64_t(n), std::uint32_t(r), std::uint32_t(p)};
+    if (!acceptsKdf(file.kdf)) {
+        return std::nullopt;
+    }
     auto salt = fromBase64(kdf.value(QStringLiteral("salt")));
     auto sealed = fromBase64(wrap.value(QStringLiteral("sealed")));
     if (!salt || salt->size() != SaltSize || !sealed ||

@@ -27,6 +27,10 @@ struct VaultKeyFile {
     crypto::Bytes salt;
     crypto::Bytes sealedMasterKey;
 
+    // Whether parse() would accept these parameters: the floor that keeps a passcode
+    // costly to guess and the ceiling that keeps unlocking within a phone's memory.
+    [[nodiscard]] static bool acceptsKdf(const crypto::ScryptParams &kdf);
+
     [[nodiscard]] crypto::Bytes associatedData() const;
     [[nodiscard]] crypto::Bytes serialize() const;
     // nullopt for anything that is not a complete vault.key of a known version with

@@ -27,22 +27,38 @@ namespace {
 constexpr crypto::ScryptParams FastKdf{std::uint64_t{1} << 14, 8, 1};
 const QString Passcode = QStringLiteral("480913");
 
-// A clock the tests move by hand.
+// The wall clock and the monotonic clock, both moved by hand.
 struct TestClock {
     QDateTime now = QDateTime(QDate(2026, 11, 2), QTime(8, 0), Qt::UTC);
+    std::chrono::milliseconds ticks{1'000'000};
+
+    // Time passing: both clocks move.
+    void advance(std::chrono::seconds by) {
+        now = now.addSecs(by.count());
+        ticks += by;
+    }
     Vault::Clock fn() {
         return [this] {
             return now;
         };
     }
+    Vault::Ticks ticksFn() {
+        return [this] {
+            return ticks;
+        };
+    }
 };
 
 // SHA-256 of every file under dir, by relative path: "nothing was overwritten".
+// vault.attempts is left out: every passcode try rewrites it by design.
 QMap<QString, QByteArray> snapshot(const QString &dir) {
     QMap<QString, QByteArray> files;
     QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
+        if (it.fileName() == QLatin1String("vault.attempts")) {
+            continue;
+        }
         QFile file(path);
         REQUIRE(file.open(QIODevice::ReadOnly));
         const QByteArray bytes = file.readAll();
@@ -76,7 +92,9 @@ struct Fixture {
     cc::storage::PosixFileOps files;
     TestClock clock;
 
-    std::unique_ptr<Vault> makeVault() { return std::make_unique<Vault>(dir, files, clock.fn()); }
+    std::unique_ptr<Vault> makeVault() {
+        return std::make_unique<Vault>(dir, files, clock.fn(), clock.ticksFn());
+    }
     std::unique_ptr<Vault> createVault() {
         auto vault = makeVault();
         vault->create(Passcode, FastKdf);
@@ -188,28 +206,79 @@ TEST_CASE("wrong passcodes back off exponentially, and the back-off survives a r
     CHECK(errorOf([&] { vault->unlock(Passcode); }) == VaultError::BackingOff);
     CHECK(vault->state() == Vault::State::Locked);
 
-    // A restart does not reset it.
+    // Time passes on the monotonic clock only as it really passes.
+    f.clock.advance(2s);
+    CHECK(vault->backoffRemaining() == Vault::backoffFor(3) - 2s);
+
+    // A restart does not reset it: the whole wait starts again.
     auto restarted = f.makeVault();
     CHECK(restarted->failedAttempts() == 3);
     CHECK(restarted->backoffRemaining() == Vault::backoffFor(3));
     CHECK(errorOf([&] { restarted->unlock(Passcode); }) == VaultError::BackingOff);
 
-    // Moving the clock back does not shorten it.
+    // Setting the device's clock back or forward does not shorten it.
     f.clock.now = f.clock.now.addSecs(-3600);
     CHECK(restarted->backoffRemaining() == Vault::backoffFor(3));
-    f.clock.now = f.clock.now.addSecs(3600);
+    f.clock.now = f.clock.now.addSecs(2 * 86400);
+    CHECK(restarted->backoffRemaining() == Vault::backoffFor(3));
+    CHECK(errorOf([&] { restarted->unlock(Passcode); }) == VaultError::BackingOff);
 
-    f.clock.now = f.clock.now.addSecs(Vault::backoffFor(3).count());
+    f.clock.advance(Vault::backoffFor(3));
     CHECK(restarted->backoffRemaining() == 0s);
     CHECK(errorOf([&] { restarted->unlock(QStringLiteral("000002")); }) ==
           VaultError::WrongPasscode);
     CHECK(restarted->backoffRemaining() == Vault::backoffFor(4));
 
-    f.clock.now = f.clock.now.addSecs(Vault::backoffFor(4).count());
+    f.clock.advance(Vault::backoffFor(4));
     restarted->unlock(Passcode);
     CHECK(restarted->state() == Vault::State::Unlocked);
     CHECK(restarted->failedAttempts() == 0);
     CHECK(restarted->backoffRemaining() == 0s);
+}
+
+TEST_CASE("a wrong current passcode in a passcode change is a counted, backed-off attempt") {
+    Fixture f;
+    auto vault = f.createVault();
+    for (int i = 1; i <= 3; ++i) {
+        CHECK(errorOf([&] {
+                  vault->changePasscode(QStringLiteral("000001"), QStringLiteral("5519026"));
+              }) == VaultError::WrongPasscode);
+    }
+    CHECK(vault->failedAttempts() == 3);
+    CHECK(errorOf([&] { vault->changePasscode(Passcode, QStringLiteral("5519026")); }) ==
+          VaultError::BackingOff);
+    f.clock.advance(Vault::backoffFor(3));
+    vault->changePasscode(Passcode, QStringLiteral("5519026"));
+    CHECK(vault->failedAttempts() == 0);
+}
+
+TEST_CASE("a damaged attempts file counts as the longest back-off, not as none") {
+    Fixture f;
+    f.createVault()->lock();
+    writeBytes(f.dir + QStringLiteral("/vault.attempts"), "{\"failures\": \"none\"}");
+    auto vault = f.makeVault();
+    CHECK(vault->failedAttempts() >= 11);
+    CHECK(vault->backoffRemaining() == Vault::backoffFor(1000));
+    CHECK(errorOf([&] { vault->unlock(Passcode); }) == VaultError::BackingOff);
+}
+
+TEST_CASE("a failed create leaves a directory a vault can still be created in") {
+    Fixture f;
+    auto vault = f.makeVault();
+    const crypto::ScryptParams tooWeak{std::uint64_t{1} << 10, 8, 1};
+    CHECK_THROWS_AS(vault->create(Passcode, tooWeak), std::invalid_argument);
+    CHECK(vault->state() == Vault::State::Missing);
+    CHECK_FALSE(QFile::exists(f.dir + QStringLiteral("/vault.db")));
+    CHECK_FALSE(QFile::exists(f.dir + QStringLiteral("/media")));
+
+    // A database file that appears under the vault's feet makes create fail part-way;
+    // what create made itself (media/) is removed again, the foreign file is not.
+    QDir().mkpath(f.dir);
+    writeBytes(f.dir + QStringLiteral("/vault.db"), "someone else's file");
+    CHECK(errorOf([&] { vault->create(Passcode, FastKdf); }) == VaultError::AlreadyExists);
+    QFile::remove(f.dir + QStringLiteral("/vault.db"));
+    vault->create(Passcode, FastKdf);
+    CHECK(vault->state() == Vault::State::Unlocked);
 }
 
 TEST_CASE("changing the passcode re-wraps the master key and nothing else") {
