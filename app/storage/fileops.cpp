@@ -232,7 +232,13 @@ void writeFileDurably(FileOps &files, const QString &path, crypto::ByteView data
             dropBackup();
         throwFileError("sync directory", r.error);
     }
-    dropBackup();
+    if (!backup.isEmpty()) {
+        // The old contents (for vault.key: the master key under the old passcode) must
+        // not come back after a crash. The write itself has succeeded, so a failure of
+        // this last sync is not reported; a leftover is removed at the next unlock.
+        dropBackup();
+        (void)files.syncDirectory(directory);
+    }
 }
 
 crypto::Bytes readFile(FileOps &files, const QString &path) {
