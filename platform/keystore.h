@@ -26,6 +26,9 @@ public:
 
 signals:
     // error is empty on success; a read of a missing name fails with an error.
+    // writeSecret's buffer may be shared until secretWritten, and the caller wipes it
+    // then. secretRead's buffer is wiped as soon as the signal returns: copy what you
+    // need inside the slot (a direct connection).
     void secretWritten(const QString &name, const QString &error);
     void secretRead(const QString &name, const QByteArray &secret, const QString &error);
     void secretDeleted(const QString &name, const QString &error);

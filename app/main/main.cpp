@@ -98,6 +98,7 @@ int main(int argc, char *argv[]) {
     cc::storage::PosixFileOps files;
     cc::ui::AppController::Options options;
     cc::services::Vault::Clock clock = &QDateTime::currentDateTimeUtc;
+    cc::services::Vault::Ticks ticks = &cc::services::Vault::steadyTicks;
 #ifdef CONSENTCAM_TEST_HOOKS
     // The tour moves the vault's clock forward to skip the back-off, and creates its
     // throwaway vault with a cheaper scrypt so it runs in seconds.
@@ -106,10 +107,13 @@ int main(int argc, char *argv[]) {
         clock = [clockOffsetSeconds] {
             return QDateTime::currentDateTimeUtc().addSecs(*clockOffsetSeconds);
         };
+        ticks = [clockOffsetSeconds] {
+            return cc::services::Vault::steadyTicks() + std::chrono::seconds(*clockOffsetSeconds);
+        };
         options.newVaultKdf.n = std::uint64_t{1} << 14;
     }
 #endif
-    cc::services::Vault vault(vaultDir, files, clock);
+    cc::services::Vault vault(vaultDir, files, clock, ticks);
     cc::platform::PlatformServices platform =
         cc::platform::createPlatformServices(u"ConsentCam "_s + vaultDir);
     cc::ui::AppController controller(vault, *platform.keyStore, *platform.secureWindow, options);

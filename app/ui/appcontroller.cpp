@@ -116,6 +116,7 @@ AppController::~AppController() {
         app->removeEventFilter(this);
     // The worker holds a reference to the vault: let it finish before anything goes.
     m_watcher.waitForFinished();
+    wipePendingSecret();
 }
 
 QList<int> AppController::autoLockChoices() {
@@ -200,11 +201,17 @@ void AppController::enableQuickUnlock() {
     clearMessages();
     m_pendingKeyStoreName = keyStoreName();
     const crypto::SecretBytes key = m_vault.masterKey();
-    QByteArray secret(reinterpret_cast<const char *>(key.data()),
-                      static_cast<qsizetype>(key.size()));
-    m_keyStore.writeSecret(m_pendingKeyStoreName, secret);
-    // Our copy goes; the store keeps what it needs.
-    crypto::wipe(secret.data(), static_cast<std::size_t>(secret.size()));
+    m_pendingSecret =
+        QByteArray(reinterpret_cast<const char *>(key.data()), static_cast<qsizetype>(key.size()));
+    m_keyStore.writeSecret(m_pendingKeyStoreName, m_pendingSecret);
+}
+
+void AppController::wipePendingSecret() {
+    // Through constData(): data() would detach and wipe a fresh copy instead of the
+    // buffer the key store's request shares.
+    crypto::wipe(const_cast<char *>(m_pendingSecret.constData()),
+                 static_cast<std::size_t>(m_pendingSecret.size()));
+    m_pendingSecret = QByteArray();
 }
 
 void AppController::disableQuickUnlock() {
@@ -244,7 +251,8 @@ QString AppController::messageFor(services::VaultError error) {
     case VaultError::AlreadyExists:
         return tr("A vault already exists on this device.");
     case VaultError::WeakPasscode:
-        return tr("Use at least 6 digits, or a passphrase of at least 8 characters.");
+        return tr("Use at least 6 digits that are not a run like 123456, or a passphrase of at "
+                  "least 8 characters.");
     case VaultError::WrongPasscode:
         return tr("Wrong passcode.");
     case VaultError::BackingOff:
@@ -259,6 +267,9 @@ QString AppController::messageFor(services::VaultError error) {
         return tr("The device's storage could not be read or written.");
     case VaultError::NotUnlocked:
         return tr("The vault is locked.");
+    case VaultError::Misconfigured:
+        return tr("This copy of ConsentCam uses a database library without the required "
+                  "encryption settings, so it will not open the vault.");
     }
     return {};
 }
@@ -305,11 +316,22 @@ void AppController::onWorkerFinished() {
         } else {
             setError(messageFor(*outcome.error));
         }
+        // A create that failed after writing vault.key left a vault to unlock.
+        if (operation == Operation::Create && m_state == State::NoVault &&
+            m_vault.state() == services::Vault::State::Locked)
+            setState(State::Locked);
     } else {
         switch (operation) {
         case Operation::Create:
         case Operation::Unlock:
         case Operation::QuickUnlock:
+            if (m_lockWhenIdle) {
+                // The app left the foreground while unlocking: never show the vault.
+                m_lockWhenIdle = false;
+                m_vault.lock();
+                setState(State::Locked);
+                break;
+            }
             refreshFromVault();
             setState(State::Unlocked);
             restartIdleTimer();
@@ -407,9 +429,17 @@ QString AppController::keyStoreName() const {
 }
 
 void AppController::onKeyStoreWritten(const QString &name, const QString &error) {
-    if (name != m_pendingKeyStoreName || m_state != State::Unlocked)
+    if (name != m_pendingKeyStoreName)
         return;
     m_pendingKeyStoreName.clear();
+    wipePendingSecret();
+    if (m_state != State::Unlocked) {
+        // Locked while the write was in flight: the user never saw quick unlock turn
+        // on, so the key must not stay in the store.
+        if (error.isEmpty())
+            m_keyStore.deleteSecret(name);
+        return;
+    }
     if (!error.isEmpty()) {
         setError(tr("The device's key store refused to keep the key. Quick unlock stays off."));
         setQuickUnlockEnabled(false);

@@ -180,6 +180,10 @@ private:
     bool m_quickUnlockAvailable = false;
     bool m_quickUnlockEnabled = false;
     QString m_pendingKeyStoreName; // the name of the key-store request in flight, if any
+    // The master key handed to the key store while a write is in flight; the store
+    // shares this buffer, which is wiped (not detached) once the write has finished.
+    QByteArray m_pendingSecret;
+    void wipePendingSecret();
 
     QTimer m_idleTimer;
     QTimer m_backoffTimer;

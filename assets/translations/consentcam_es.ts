@@ -232,10 +232,6 @@
         <translation>Ya existe una bóveda en este dispositivo.</translation>
     </message>
     <message>
-        <source>Use at least 6 digits, or a passphrase of at least 8 characters.</source>
-        <translation>Use al menos 6 dígitos, o una frase de acceso de al menos 8 caracteres.</translation>
-    </message>
-    <message>
         <source>Wrong passcode.</source>
         <translation>Código de acceso incorrecto.</translation>
     </message>
@@ -290,6 +286,14 @@
     <message>
         <source>The key could not be removed from the device&apos;s key store.</source>
         <translation>No se pudo quitar la clave del almacén de claves del dispositivo.</translation>
+    </message>
+    <message>
+        <source>Use at least 6 digits that are not a run like 123456, or a passphrase of at least 8 characters.</source>
+        <translation>Use al menos 6 dígitos que no sean una serie como 123456, o una frase de acceso de al menos 8 caracteres.</translation>
+    </message>
+    <message>
+        <source>This copy of ConsentCam uses a database library without the required encryption settings, so it will not open the vault.</source>
+        <translation>Esta copia de ConsentCam usa una biblioteca de base de datos sin la configuración de cifrado requerida, por lo que no abrirá la bóveda.</translation>
     </message>
 </context>
 </TS>

@@ -11,7 +11,8 @@ const QString unavailable = QStringLiteral("no key store available");
 void FakeKeyStore::writeSecret(const QString &name, const QByteArray &secret) {
     QString error;
     if (m_available) {
-        m_secrets.insert(name, secret);
+        // A store keeps its own copy, never the caller's (shared) buffer.
+        m_secrets.insert(name, QByteArray(secret.constData(), secret.size()));
     } else {
         error = unavailable;
     }

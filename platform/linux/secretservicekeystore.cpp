@@ -6,6 +6,8 @@
 #include <QDBusConnectionInterface>
 #include <QTimer>
 
+#include <cstring>
+
 namespace cc::platform {
 
 namespace {
@@ -54,7 +56,11 @@ void SecretServiceKeyStore::readSecret(const QString &name) {
     job->setKey(name);
     connect(job, &QKeychain::Job::finished, this, [this, name, job](QKeychain::Job *) {
         const QString error = errorOf(*job);
-        emit secretRead(name, error.isEmpty() ? job->binaryData() : QByteArray(), error);
+        const QByteArray secret = error.isEmpty() ? job->binaryData() : QByteArray();
+        emit secretRead(name, secret, error);
+        // Receivers have taken their copies; wipe the buffer shared with the job
+        // (through constData(), which does not detach).
+        explicit_bzero(const_cast<char *>(secret.constData()), std::size_t(secret.size()));
     });
     job->start();
 }

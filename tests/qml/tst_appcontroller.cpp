@@ -60,9 +60,13 @@ struct Fixture {
     void makeController() {
         controller.reset();
         vault.reset();
-        vault = std::make_unique<cc::services::Vault>(dir.path(), files, [this] {
-            return QDateTime::currentDateTimeUtc().addSecs(clockOffset);
-        });
+        // The test moves time forward on both clocks the vault reads.
+        vault = std::make_unique<cc::services::Vault>(
+            dir.path(), files,
+            [this] { return QDateTime::currentDateTimeUtc().addSecs(clockOffset); },
+            [this] {
+                return cc::services::Vault::steadyTicks() + std::chrono::seconds(clockOffset);
+            });
         controller = std::make_unique<AppController>(*vault, keyStore, secureWindow, options);
     }
 
@@ -239,12 +243,29 @@ TEST_CASE("Going to the background during an unlock locks as soon as it finishes
     auto &c = *f.controller;
     f.createVault();
     c.lock();
+    // Record every state the screen is told about: Unlocked must never be one of them.
+    QList<State> shown;
+    QObject::connect(&c, &AppController::stateChanged, [&] { shown.append(c.state()); });
     c.unlock(passcode);
     REQUIRE(c.busy());
     emit qGuiApp->applicationStateChanged(Qt::ApplicationHidden);
     REQUIRE(f.settled());
     CHECK(c.state() == State::Locked);
     CHECK(f.vault->state() == cc::services::Vault::State::Locked);
+    CHECK_FALSE(shown.contains(State::Unlocked));
+}
+
+TEST_CASE("Locking while quick unlock is being turned on leaves no key in the key store") {
+    Fixture f;
+    auto &c = *f.controller;
+    f.createVault();
+    const QString name = QStringLiteral("consentcam-vault-") + c.vaultId();
+    c.enableQuickUnlock();
+    c.lock(); // before the key store has answered
+    spin(200ms);
+    CHECK(c.state() == State::Locked);
+    CHECK_FALSE(c.quickUnlockEnabled());
+    CHECK_FALSE(f.keyStore.contains(name));
 }
 
 TEST_CASE("The auto-lock choice is kept in settings.ini; other values are ignored") {
