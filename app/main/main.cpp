@@ -3,7 +3,9 @@
 
 #include "selftest.h"
 #include "services/vault.h"
+#include "storage/database.h"
 #include "storage/fileops.h"
+#include "storage/storageerror.h"
 #include "ui/appcontroller.h"
 #include "ui/qmlregistration.h"
 
@@ -94,6 +96,14 @@ int main(int argc, char *argv[]) {
     }
     vaultDir = QDir(vaultDir).absolutePath();
     QDir().mkpath(vaultDir);
+
+    // Fail loudly, before anything is stored, if SQLite was linked without SQLCipher.
+    try {
+        (void)cc::storage::requireSqlCipher();
+    } catch (const cc::storage::StorageError &e) {
+        qCritical("ConsentCam cannot run: %s", e.what());
+        return 2;
+    }
 
     cc::storage::PosixFileOps files;
     cc::ui::AppController::Options options;

@@ -393,6 +393,19 @@ Transaction Database::transaction() {
     return Transaction(*this);
 }
 
+QString requireSqlCipher() {
+    sqlite3 *raw = nullptr;
+    const int rc = sqlite3_open(":memory:", &raw);
+    Database db(raw, QStringLiteral(":memory:"));
+    if (rc != SQLITE_OK)
+        throwSqliteError(raw, rc, "open an in-memory database");
+    const QString version = queryValue(db, "PRAGMA cipher_version");
+    if (version.isEmpty())
+        throw StorageError(StorageError::Kind::Misconfigured,
+                           "SQLCipher is not available: PRAGMA cipher_version is empty");
+    return version;
+}
+
 QString Database::cipherVersion() {
     return queryValue(*this, "PRAGMA cipher_version");
 }

@@ -14,6 +14,7 @@ struct sqlite3_stmt;
 namespace cc::storage {
 
 class Database;
+QString requireSqlCipher();
 
 // A prepared statement (RAII over sqlite3_stmt). Parameters and columns are indexed
 // the SQLite way: parameters from 1, columns from 0. Move-only; must not outlive its
@@ -132,10 +133,16 @@ public:
     [[nodiscard]] sqlite3 *handle() const noexcept { return m_db; }
 
 private:
+    friend QString requireSqlCipher();
     Database(sqlite3 *db, QString path);
     sqlite3 *m_db = nullptr;
     QString m_path;
 };
+
+// The SQLCipher version of the linked library, from an in-memory database. Throws
+// StorageError(Misconfigured) when it is empty: plain SQLite was linked, and every
+// cipher setting would be ignored silently. main() calls it before anything else.
+QString requireSqlCipher();
 
 // Throws StorageError classified from an SQLite result code, with what as context.
 [[noreturn]] void throwSqliteError(sqlite3 *db, int rc, const char *what);

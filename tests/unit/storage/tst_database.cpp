@@ -334,3 +334,8 @@ TEST_CASE("a setting that no longer reads back as required is reported as Miscon
     }
     CHECK_FALSE(message.empty());
 }
+
+TEST_CASE("the linked SQLite is SQLCipher 4, checked without any vault") {
+    const QString version = cc::storage::requireSqlCipher();
+    CHECK(version.startsWith(QStringLiteral("4.")));
+}
