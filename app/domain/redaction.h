@@ -36,7 +36,8 @@ struct Redaction {
 };
 
 // True when every point of region lies inside the union of cover (touching edges
-// count as covered; an empty cover covers nothing). Exact integer arithmetic.
+// count as covered; an empty cover covers nothing). Exact integer arithmetic. An invalid
+// region is never covered, and invalid rectangles in cover hide nothing.
 [[nodiscard]] bool isCovered(const NormRect &region, const std::vector<NormRect> &cover);
 // True when the union of the redactions' rectangles covers every region.
 [[nodiscard]] bool hidesAll(const std::vector<Redaction> &redactions,

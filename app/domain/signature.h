@@ -43,7 +43,9 @@ enum class SignatureProblem {
 };
 
 // nullopt when strokes look like a real signature. The thresholds are relative to the
-// pad so that the result does not depend on the screen's density.
+// pad so that the result does not depend on the screen's density. When several problems
+// apply, the most specific one is reported (a pad problem first, a straight line before
+// too little ink).
 [[nodiscard]] std::optional<SignatureProblem> signatureProblem(const SignatureStrokes &strokes);
 [[nodiscard]] const char *toString(SignatureProblem problem) noexcept;
 
@@ -57,7 +59,8 @@ enum class SignatureProblem {
 // form is stable.
 [[nodiscard]] QJsonObject toJson(const SignatureStrokes &strokes);
 // The inverse of toJson; nullopt for anything else (wrong shapes or types, non-integers,
-// extra members, more than 64 strokes or 20000 points in all). Never throws.
+// extra members, more than 64 strokes or 20000 points in all). Never throws. Only the
+// form is checked here: signatureProblem() judges what was drawn.
 [[nodiscard]] std::optional<SignatureStrokes> signatureFromJson(const QJsonValue &json);
 
 } // namespace cc::domain
