@@ -46,9 +46,9 @@ public:
 [[nodiscard]] const QStringList &requiredSectionIds();
 
 struct TemplateSection {
-    QString id;    // stable: [a-z][a-z0-9_]*
+    QString id; // stable: [a-z][a-z0-9_]*
     QString title;
-    QString body;  // may contain placeholders
+    QString body; // may contain placeholders
 };
 
 struct ComprehensionQuestion {
@@ -66,15 +66,15 @@ struct FormInputs {
     QString clinicianName;        // "Dr. Ana Ruiz"
     QString clinicianCredentials; // "MD, Dermatology"
     QString practiceName;
-    QString practiceContact;      // where a written revocation goes (address, e-mail)
+    QString practiceContact; // where a written revocation goes (address, e-mail)
     QStringList platforms;
     QStringList audiences;
     QStringList purposes;
     bool identifiable = false; // false: only de-identified (redacted) versions may be shared
     enum class Expiry { Date, Event } expiryKind = Expiry::Date;
-    QDate expiryDate;          // the end date; for an event, the latest end date
-    QString expiryEvent;       // for Expiry::Event: "the end of my treatment"
-    bool paid = false;         // the clinician or practice is paid for the use
+    QDate expiryDate;                // the end date; for an event, the latest end date
+    QString expiryEvent;             // for Expiry::Event: "the end of my treatment"
+    bool paid = false;               // the clinician or practice is paid for the use
     QString compensationDescription; // for paid: what and by whom
 };
 
@@ -90,8 +90,15 @@ public:
     // Parses and checks a template file: strict JSON (canonicaljson.h), the format
     // string, every member present with the right type, non-empty texts, unique section
     // ids, 12 months, valid comprehension questions, only known placeholders in each
-    // text, and a label for every vocabulary code and every fixed label key. Throws
-    // TemplateError naming the first problem.
+    // text, and a label for every vocabulary code and every fixed label key. Also refused:
+    // unknown members and label keys; control characters, and line breaks outside
+    // section bodies, the agree statement, the signature meaning and explanations; a
+    // label or dateFormat missing one of its placeholders; a required section (below)
+    // without the placeholders its statement needs (items {items}; discloser {clinician}
+    // {credentials} {practice}; recipients {platforms} {audiences}; purposes {purposes};
+    // identifiability, expiry and compensation their own; revocation {practice}
+    // {practice_contact}); {items} not on a line of its own. Throws TemplateError naming
+    // the first problem and where ("section 3 \"body\": unknown placeholder {foo}").
     [[nodiscard]] static ConsentTemplate parse(QByteArrayView json);
 
     [[nodiscard]] QString id() const { return m_id; }
@@ -114,8 +121,10 @@ public:
     [[nodiscard]] QString label(const QString &key) const;
 
     // A date in the template's language, from dateFormat and months: "March 5, 2027".
+    // Throws TemplateError for an invalid date.
     [[nodiscard]] QString formatDate(const QDate &date) const;
-    // Item descriptions for FormInputs::itemDescriptions and the sealed record.
+    // Item descriptions for FormInputs::itemDescriptions and the sealed record. Throw
+    // TemplateError for a number or version below 1, an invalid date or a blank title.
     [[nodiscard]] QString describePhoto(int number, const QDate &taken) const;
     [[nodiscard]] QString describeStory(const QString &title, int version) const;
 
@@ -125,10 +134,17 @@ public:
     // {purposes} (labels joined with listSeparator / listLastSeparator),
     // {identifiability} (the identifiable.* label), {expiry} (the expiry.* label filled
     // in), {compensation} (the compensation.* label filled in).
+    // Codes are listed in vocabulary order whatever their order in inputs; each text
+    // input has its whitespace runs (line breaks too) shown as one space. Titles and
+    // bodies come back in Unicode NFC. Throws TemplateError when an input a used
+    // placeholder needs is missing or wrong: no items, a blank name, contact, event or
+    // payment description, no code or an unknown or repeated code in a list, an invalid
+    // expiry date (for an event too), a control character.
     [[nodiscard]] std::vector<RenderedSection> render(const FormInputs &inputs) const;
     // The exact text shown: the title, then for each rendered section its title and body,
-    // all separated by blank lines ("\n\n"), lines ending in "\n" only, in Unicode NFC.
-    // The same template and inputs always give the same text.
+    // all separated by blank lines ("\n\n"), lines ending in "\n" only (none after the
+    // last body), in Unicode NFC. The same template and inputs always give the same text.
+    // Throws as render() does.
     [[nodiscard]] QString renderText(const FormInputs &inputs) const;
     // SHA-256 of renderText(inputs) as UTF-8, lowercase hex.
     [[nodiscard]] QString textSha256(const FormInputs &inputs) const;
@@ -155,11 +171,12 @@ public:
     // Throws TemplateError if a template with the same id, version and language is
     // already there.
     void add(ConsentTemplate consentTemplate);
-    // nullptr when not known.
+    // nullptr when not known. Pointers stay valid until the next add().
     [[nodiscard]] const ConsentTemplate *find(const QString &id, int version,
                                               const QString &language) const;
     // The newest version of id in language; nullptr when there is none.
     [[nodiscard]] const ConsentTemplate *latest(const QString &id, const QString &language) const;
+    // The languages id is available in, sorted.
     [[nodiscard]] QStringList languages(const QString &id) const;
     [[nodiscard]] const std::vector<ConsentTemplate> &all() const { return m_templates; }
 
