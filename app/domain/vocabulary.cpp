@@ -3,11 +3,11 @@
 namespace cc::domain::vocabulary {
 
 const QStringList &platforms() {
-    static const QStringList codes{
-        QStringLiteral("instagram"), QStringLiteral("facebook"), QStringLiteral("x"),
-        QStringLiteral("tiktok"),    QStringLiteral("linkedin"), QStringLiteral("youtube"),
-        QStringLiteral("threads"),   QStringLiteral("bluesky"),  QStringLiteral("mastodon"),
-        QStringLiteral("website")};
+    static const QStringList codes{QStringLiteral("instagram"), QStringLiteral("facebook"),
+                                   QStringLiteral("x"),         QStringLiteral("tiktok"),
+                                   QStringLiteral("linkedin"),  QStringLiteral("youtube"),
+                                   QStringLiteral("threads"),   QStringLiteral("bluesky"),
+                                   QStringLiteral("mastodon"),  QStringLiteral("website")};
     return codes;
 }
 
@@ -18,10 +18,9 @@ const QStringList &audiences() {
 }
 
 const QStringList &purposes() {
-    static const QStringList codes{QStringLiteral("education"),
-                                   QStringLiteral("professional_education"),
-                                   QStringLiteral("awareness"),
-                                   QStringLiteral("practice_promotion")};
+    static const QStringList codes{
+        QStringLiteral("education"), QStringLiteral("professional_education"),
+        QStringLiteral("awareness"), QStringLiteral("practice_promotion")};
     return codes;
 }
 

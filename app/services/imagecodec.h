@@ -22,7 +22,7 @@ public:
 };
 
 struct ImageInfo {
-    int width = 0;  // after the EXIF orientation is applied
+    int width = 0; // after the EXIF orientation is applied
     int height = 0;
     QString format; // "jpeg" or "png"
 };
