@@ -5,7 +5,9 @@
 #include <sqlcipher/sqlite3.h>
 
 #include <QFile>
+#include <QRegularExpression>
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -36,6 +38,15 @@ StorageError::Kind kindOf(int rc) {
     default:
         return StorageError::Kind::Other;
     }
+}
+
+// SQLCipher resets its log settings when its last connection closes, so the setting is
+// applied to every connection opened after silenceSqlCipherLog().
+std::atomic<bool> sqlCipherLogSilenced{false};
+
+void applyLogSetting(sqlite3 *db) {
+    if (db && sqlCipherLogSilenced.load())
+        sqlite3_exec(db, "PRAGMA cipher_log = off", nullptr, nullptr, nullptr);
 }
 
 // A string that is wiped when it goes out of scope.
@@ -277,7 +288,8 @@ void expectSetting(Database &db, const char *pragma, const char *expected) {
     }
 }
 
-void configure(Database &db, crypto::ByteView rawKey) {
+// Keys the connection and sets the cipher parameters; nothing is read yet.
+void applyKey(Database &db, crypto::ByteView rawKey) {
     // Plain SQLite ignores every cipher pragma silently; this is the one way to tell.
     if (queryValue(db, "PRAGMA cipher_version").isEmpty())
         throw StorageError(StorageError::Kind::Misconfigured,
@@ -298,6 +310,10 @@ void configure(Database &db, crypto::ByteView rawKey) {
             "PRAGMA cipher_page_size = 4096;"
             "PRAGMA cipher_hmac_algorithm = HMAC_SHA512;"
             "PRAGMA cipher_kdf_algorithm = PBKDF2_HMAC_SHA512;");
+}
+
+void configure(Database &db, crypto::ByteView rawKey) {
+    applyKey(db, rawKey);
 
     // The first read of the database: a wrong key (or a file that is not a database)
     // fails here with SQLITE_NOTADB.
@@ -355,6 +371,7 @@ Database Database::open(const QString &path, crypto::ByteView rawKey, OpenMode m
         native.constData(), &raw,
         SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, nullptr);
     Database db(raw, path); // owns the handle even when opening failed
+    applyLogSetting(raw);
     try {
         if (rc != SQLITE_OK)
             throwSqliteError(raw, rc, "open database");
@@ -454,6 +471,90 @@ void Database::verifySettings() {
 
 QString Database::integrityCheck() {
     return queryValue(*this, "PRAGMA integrity_check");
+}
+
+std::vector<Database::PageProblem> Database::integrityProblems(int limit) {
+    std::vector<PageProblem> problems;
+    const std::string sql = "PRAGMA integrity_check(" + std::to_string(limit) + ")";
+    {
+        auto check = prepare(sql.c_str());
+        while (check.step()) {
+            const QString line = check.columnText(0);
+            if (line == QLatin1String("ok"))
+                break;
+            // "Tree 59 page 116: ..." names the b-tree by its root page.
+            PageProblem problem{0, {}, line.trimmed()};
+            static const QRegularExpression tree(QStringLiteral("Tree (\\d+) page (\\d+)"));
+            const auto match = tree.match(line);
+            if (match.hasMatch()) {
+                problem.page = match.captured(2).toInt();
+                problem.owner = match.captured(1); // replaced by the name below
+            }
+            problems.push_back(problem);
+        }
+    }
+    for (auto &problem : problems) {
+        if (problem.owner.isEmpty())
+            continue;
+        const QString root = problem.owner;
+        problem.owner.clear();
+        try {
+            auto name = prepare("SELECT name FROM sqlite_schema WHERE rootpage = ?1");
+            name.bind(1, std::int64_t(root.toLongLong()));
+            if (name.step())
+                problem.owner = name.columnText(0);
+        } catch (const StorageError &) {
+            // The schema itself is unreadable: the page stays unnamed.
+        }
+    }
+    return problems;
+}
+
+QStringList Database::damagedTables() {
+    QStringList tables;
+    {
+        auto list = prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
+        while (list.step())
+            tables.append(list.columnText(0));
+    }
+    QStringList damaged;
+    for (const QString &table : tables) {
+        try {
+            const std::string sql = "PRAGMA integrity_check(\"" + table.toStdString() + "\")";
+            auto check = prepare(sql.c_str());
+            if (!check.step() || check.columnText(0) != QLatin1String("ok"))
+                damaged.append(table);
+        } catch (const StorageError &) {
+            damaged.append(table); // a page of it can't even be read
+        }
+    }
+    return damaged;
+}
+
+void silenceSqlCipherLog() {
+    sqlCipherLogSilenced.store(true);
+}
+
+std::vector<int> Database::cipherIntegrityCheck(const QString &path, crypto::ByteView rawKey) {
+    if (rawKey.size() != KeySize)
+        throw StorageError(StorageError::Kind::Other, "database key must be 32 bytes");
+    sqlite3 *raw = nullptr;
+    const int rc = sqlite3_open_v2(
+        QFile::encodeName(path).constData(), &raw,
+        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, nullptr);
+    Database db(raw, path);
+    applyLogSetting(raw);
+    if (rc != SQLITE_OK)
+        throwSqliteError(raw, rc, "open database");
+    applyKey(db, rawKey);
+    std::vector<int> pages;
+    auto check = db.prepare("PRAGMA cipher_integrity_check");
+    static const QRegularExpression failed(QStringLiteral("page (\\d+)"));
+    while (check.step()) {
+        const auto match = failed.match(check.columnText(0));
+        pages.push_back(match.hasMatch() ? match.captured(1).toInt() : 0);
+    }
+    return pages;
 }
 
 } // namespace cc::storage

@@ -3,10 +3,12 @@
 #include "crypto/bytes.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -123,6 +125,24 @@ public:
     void verifySettings();
     // "ok", or the first problem PRAGMA integrity_check reports.
     [[nodiscard]] QString integrityCheck();
+    // Every problem PRAGMA integrity_check reports (at most limit), each with the table
+    // or index it concerns when SQLite names its b-tree. Empty when the database is sound.
+    struct PageProblem {
+        int page = 0;  // 0 when the problem names no page
+        QString owner; // table or index, when known
+        QString detail;
+    };
+    [[nodiscard]] std::vector<PageProblem> integrityProblems(int limit = 100);
+    // The tables (with their indexes) that fail their own integrity check: the owners of
+    // damaged pages. Works while other tables are damaged too.
+    [[nodiscard]] QStringList damagedTables();
+
+    // Checks the HMAC of every page of the database at path with SQLCipher's
+    // cipher_integrity_check, without reading the schema, so it works when page 1 itself
+    // is damaged. Returns the pages that fail (empty when all verify). Throws
+    // StorageError when the file can't be opened at all.
+    [[nodiscard]] static std::vector<int> cipherIntegrityCheck(const QString &path,
+                                                               crypto::ByteView rawKey);
 
     [[nodiscard]] bool isOpen() const noexcept { return m_db != nullptr; }
     [[nodiscard]] QString path() const { return m_path; }
@@ -143,6 +163,10 @@ private:
 // StorageError(Misconfigured) when it is empty: plain SQLite was linked, and every
 // cipher setting would be ignored silently. main() calls it before anything else.
 QString requireSqlCipher();
+
+// Stops SQLCipher from writing its own log lines to standard error (process-wide), for
+// tools whose standard error is for people.
+void silenceSqlCipherLog();
 
 // Throws StorageError classified from an SQLite result code, with what as context.
 [[noreturn]] void throwSqliteError(sqlite3 *db, int rc, const char *what);

@@ -165,6 +165,12 @@ qint64 MediaStore::count() {
     return query.step() ? qint64(query.columnInt64(0)) : 0;
 }
 
+void MediaStore::forEachId(const std::function<void(const QString &id)> &visit) {
+    auto query = m_db.prepare("SELECT id FROM media ORDER BY id");
+    while (query.step())
+        visit(query.columnText(0));
+}
+
 int MediaStore::collectOrphans() {
     QStringList names;
     if (const auto listed = m_files.listDirectory(m_dir, names); !listed.ok()) {

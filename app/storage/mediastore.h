@@ -4,6 +4,8 @@
 
 #include <QString>
 
+#include <functional>
+
 namespace cc::storage {
 
 class Database;
@@ -47,6 +49,8 @@ public:
     void remove(const QString &id);
 
     [[nodiscard]] qint64 count();
+    // Visits the id of every blob that has a row, in id order.
+    void forEachId(const std::function<void(const QString &id)> &visit);
 
     // Deletes files in mediaDir that have no row (a crash between the file's rename and
     // its insert, or a rolled-back put) and stale temporary files, and returns how many.
