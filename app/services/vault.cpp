@@ -1,12 +1,16 @@
 #include "vault.h"
 
+#include "crypto/ed25519.h"
 #include "crypto/hkdf.h"
 #include "crypto/random.h"
+#include "domain/timestamps.h"
+#include "storage/auditlog.h"
 #include "storage/database.h"
 #include "storage/fileops.h"
 #include "storage/mediastore.h"
 #include "storage/migrations.h"
 #include "storage/storageerror.h"
+#include "storage/vaultmetarepository.h"
 #include "vaultkeyfile.h"
 
 #include <QDir>
@@ -112,7 +116,22 @@ struct Vault::Open {
     crypto::SecretBytes masterKey;
     storage::Database database;
     std::unique_ptr<storage::MediaStore> media;
+    std::optional<crypto::Ed25519PrivateKey> deviceKey;
+    crypto::Bytes devicePublicKey;
+    std::unique_ptr<storage::AuditLog> audit;
+    Access access = Access::ReadWrite;
 };
+
+namespace {
+
+// Makes the device's signing key in a vault that has none (a new vault, or one made
+// before consents existed). Runs inside the caller's transaction.
+void createDeviceKey(storage::Database &db, const QDateTime &now) {
+    const auto key = crypto::Ed25519PrivateKey::generate();
+    storage::VaultMetaRepository(db).storeDeviceKey(key.seed(), key.publicKey(), now);
+}
+
+} // namespace
 
 Vault::Vault(QString directory, storage::FileOps &files, Clock clock, Ticks ticks)
     : m_directory(std::move(directory))
@@ -206,10 +225,19 @@ void Vault::create(const QString &passcode, const crypto::ScryptParams &kdf) {
         storage::Database db = storage::Database::open(dbPath(m_directory), crypto::view(dbKey),
                                                        storage::Database::OpenMode::CreateNew);
         storage::migrate(db);
-        auto insert = db.prepare("INSERT INTO vault_meta(key, value) VALUES (?1, ?2)");
-        insert.bind(1, QStringLiteral("vault_id"));
-        insert.bind(2, keyFile.vaultId);
-        insert.run();
+        {
+            auto transaction = db.transaction();
+            storage::VaultMetaRepository(db).setValue(QStringLiteral("vault_id"), keyFile.vaultId);
+            createDeviceKey(db, keyFile.createdAt);
+            const auto deviceKey = storage::VaultMetaRepository(db).deviceKey();
+            const auto signer = crypto::Ed25519PrivateKey::fromSeed(deviceKey->seed);
+            storage::AuditLog(db, signer, keyFile.vaultId)
+                .append(QStringLiteral("vault.created"), keyFile.createdAt,
+                        {{QStringLiteral("vault"), keyFile.vaultId},
+                         {QStringLiteral("deviceKey"),
+                          QString::fromStdString(crypto::toHex(deviceKey->publicKey))}});
+            transaction.commit();
+        }
         db.close();
         if (!m_files.syncDirectory(m_directory).ok()) {
             fail(VaultError::Io, "cannot sync the vault directory");
@@ -225,13 +253,38 @@ void Vault::create(const QString &passcode, const crypto::ScryptParams &kdf) {
         undo();
         throw;
     }
-    openWithMasterKey(std::move(masterKey));
+    openWithMasterKey(std::move(masterKey), {Access::ReadWrite, "passcode", 0});
 }
 
 void Vault::unlock(const QString &passcode) {
     if (m_open) {
         return;
     }
+    int failedBefore = 0;
+    crypto::SecretBytes masterKey = unwrap(passcode, &failedBefore);
+    openWithMasterKey(std::move(masterKey), {Access::ReadWrite, "passcode", failedBefore});
+}
+
+crypto::SecretBytes Vault::unwrapMasterKey(const QString &passcode) {
+    return unwrap(passcode, nullptr);
+}
+
+void Vault::openForInspection(crypto::ByteView masterKey) {
+    if (m_open) {
+        fail(VaultError::AlreadyExists, "the vault is open");
+    }
+    if (masterKey.size() != MasterKeySize) {
+        fail(VaultError::WrongPasscode, "the key has the wrong size");
+    }
+    openWithMasterKey(crypto::SecretBytes(masterKey.begin(), masterKey.end()),
+                      {Access::Inspect, "passcode", 0});
+}
+
+bool Vault::isReadOnly() const {
+    return m_open && m_open->access == Access::Inspect;
+}
+
+crypto::SecretBytes Vault::unwrap(const QString &passcode, int *failedBefore) {
     crypto::Bytes bytes;
     try {
         bytes = storage::readFile(m_files, keyPath(m_directory));
@@ -244,16 +297,20 @@ void Vault::unlock(const QString &passcode) {
     if (!keyFile) {
         fail(VaultError::KeyFileCorrupt, "vault.key is damaged or of an unknown version");
     }
-    openWithMasterKey(checkPasscode(*keyFile, passcode));
+    return checkPasscode(*keyFile, passcode, failedBefore);
 }
 
-crypto::SecretBytes Vault::checkPasscode(const VaultKeyFile &keyFile, const QString &passcode) {
+crypto::SecretBytes Vault::checkPasscode(const VaultKeyFile &keyFile, const QString &passcode,
+                                         int *failedBefore) {
     if (backoffRemaining() > std::chrono::seconds::zero()) {
         fail(VaultError::BackingOff, "waiting after wrong passcodes");
     }
     // The try is on record before the passcode is checked: a crash or a failed write
     // cannot give a free guess. A success resets the count.
     Attempts attempts = readAttempts(m_files, m_directory);
+    if (failedBefore) {
+        *failedBefore = attempts.failures;
+    }
     attempts.failures += 1;
     attempts.lastFailure = m_clock().toUTC();
     try {
@@ -282,10 +339,11 @@ void Vault::unlockWithMasterKey(crypto::ByteView masterKey) {
     if (masterKey.size() != MasterKeySize) {
         fail(VaultError::WrongPasscode, "the stored key has the wrong size");
     }
-    openWithMasterKey(crypto::SecretBytes(masterKey.begin(), masterKey.end()));
+    openWithMasterKey(crypto::SecretBytes(masterKey.begin(), masterKey.end()),
+                      {Access::ReadWrite, "key_store", 0});
 }
 
-void Vault::openWithMasterKey(crypto::SecretBytes masterKey) {
+void Vault::openWithMasterKey(crypto::SecretBytes masterKey, const Opening &opening) {
     crypto::Bytes bytes;
     try {
         bytes = storage::readFile(m_files, keyPath(m_directory));
@@ -299,6 +357,7 @@ void Vault::openWithMasterKey(crypto::SecretBytes masterKey) {
     if (!QFileInfo::exists(dbPath(m_directory))) {
         fail(VaultError::DatabaseMissing, "vault.db is missing");
     }
+    const bool writable = opening.access == Access::ReadWrite;
     try {
         const crypto::SecretBytes dbKey = crypto::deriveKey(crypto::view(masterKey), "db");
         storage::Database db = storage::Database::open(dbPath(m_directory), crypto::view(dbKey),
@@ -310,17 +369,56 @@ void Vault::openWithMasterKey(crypto::SecretBytes masterKey) {
                 fail(VaultError::DatabaseCorrupt, "vault.db belongs to another vault");
             }
         }
-        storage::migrate(db);
-        auto open = std::make_unique<Open>(
-            Open{std::move(*keyFile), std::move(masterKey), std::move(db), nullptr});
+        if (writable) {
+            storage::migrate(db);
+        } else if (db.userVersion() != storage::latestSchemaVersion()) {
+            fail(db.userVersion() < storage::latestSchemaVersion() ? VaultError::NeedsUpgrade
+                                                                   : VaultError::Misconfigured,
+                 "the vault's schema is not this app's: open it with the app first");
+        }
+        auto open = std::make_unique<Open>(Open{std::move(*keyFile),
+                                                std::move(masterKey),
+                                                std::move(db),
+                                                nullptr,
+                                                std::nullopt,
+                                                {},
+                                                nullptr,
+                                                opening.access});
         const crypto::SecretBytes wrapKey =
             crypto::deriveKey(crypto::view(open->masterKey), "media-wrap");
         open->media = std::make_unique<storage::MediaStore>(mediaPath(m_directory), open->database,
                                                             crypto::view(wrapKey), m_files);
-        // Leftovers of writes a crash interrupted: temporary files here and in media/,
-        // and media files whose row never committed.
-        storage::removeStaleTemporaryFiles(m_files, m_directory);
-        open->media->collectOrphans();
+
+        storage::VaultMetaRepository meta(open->database);
+        auto stored = meta.deviceKey();
+        if (!stored && writable) {
+            auto transaction = open->database.transaction();
+            createDeviceKey(open->database, m_clock().toUTC());
+            transaction.commit();
+            stored = meta.deviceKey();
+        }
+        if (!stored) {
+            fail(VaultError::DatabaseCorrupt, "the vault has no device key");
+        }
+        open->deviceKey.emplace(crypto::Ed25519PrivateKey::fromSeed(stored->seed));
+        open->devicePublicKey = stored->publicKey;
+        if (open->deviceKey->publicKey() != open->devicePublicKey) {
+            fail(VaultError::DatabaseCorrupt, "the device key does not match its public key");
+        }
+        open->audit = std::make_unique<storage::AuditLog>(open->database, *open->deviceKey,
+                                                          open->keyFile.vaultId);
+        if (writable) {
+            // Leftovers of writes a crash interrupted: temporary files here and in media/,
+            // and media files whose row never committed.
+            storage::removeStaleTemporaryFiles(m_files, m_directory);
+            open->media->collectOrphans();
+            auto transaction = open->database.transaction();
+            open->audit->append(
+                QStringLiteral("vault.unlocked"), m_clock().toUTC(),
+                {{QStringLiteral("method"), QLatin1StringView(opening.method)},
+                 {QStringLiteral("failedAttemptsBefore"), opening.failedAttemptsBefore}});
+            transaction.commit();
+        }
         m_open = std::move(open);
     } catch (const storage::StorageError &e) {
         fail(fromStorage(e), e.what());
@@ -333,9 +431,7 @@ void Vault::lock() {
 }
 
 void Vault::changePasscode(const QString &current, const QString &replacement) {
-    if (!m_open) {
-        fail(VaultError::NotUnlocked, "the vault is locked");
-    }
+    requireWritable();
     if (!isStrongEnough(replacement)) {
         fail(VaultError::WeakPasscode, "passcode too weak");
     }
@@ -343,11 +439,16 @@ void Vault::changePasscode(const QString &current, const QString &replacement) {
     VaultKeyFile updated = m_open->keyFile;
     updated.wrap(replacement, crypto::view(m_open->masterKey));
     try {
+        // The entry is written first and committed once vault.key is replaced: a failed
+        // write leaves neither.
+        auto transaction = m_open->database.transaction();
+        m_open->audit->append(QStringLiteral("vault.passcode_changed"), m_clock().toUTC(), {});
         storage::writeFileDurably(m_files, keyPath(m_directory), updated.serialize());
+        m_open->keyFile = std::move(updated);
+        transaction.commit();
     } catch (const storage::StorageError &e) {
         fail(VaultError::Io, e.what());
     }
-    m_open->keyFile = std::move(updated);
 }
 
 int Vault::failedAttempts() const {
@@ -398,24 +499,48 @@ VaultInfo Vault::info() const {
 }
 
 crypto::SecretBytes Vault::masterKey() const {
+    return requireOpen().masterKey;
+}
+
+Vault::Open &Vault::requireOpen() const {
     if (!m_open) {
         fail(VaultError::NotUnlocked, "the vault is locked");
     }
-    return m_open->masterKey;
+    return *m_open;
+}
+
+void Vault::requireWritable() const {
+    if (requireOpen().access != Access::ReadWrite) {
+        fail(VaultError::ReadOnly, "the vault is open for inspection only");
+    }
 }
 
 storage::Database &Vault::database() {
-    if (!m_open) {
-        fail(VaultError::NotUnlocked, "the vault is locked");
-    }
-    return m_open->database;
+    return requireOpen().database;
 }
 
 storage::MediaStore &Vault::media() {
-    if (!m_open) {
-        fail(VaultError::NotUnlocked, "the vault is locked");
-    }
-    return *m_open->media;
+    return *requireOpen().media;
+}
+
+storage::AuditLog &Vault::audit() {
+    return *requireOpen().audit;
+}
+
+const crypto::Ed25519PrivateKey &Vault::deviceKey() {
+    return *requireOpen().deviceKey;
+}
+
+crypto::Bytes Vault::devicePublicKey() {
+    return requireOpen().devicePublicKey;
+}
+
+QString Vault::vaultId() const {
+    return requireOpen().keyFile.vaultId;
+}
+
+QString Vault::databasePath() const {
+    return dbPath(m_directory);
 }
 
 } // namespace cc::services

@@ -12,7 +12,11 @@
 #include <optional>
 #include <stdexcept>
 
+namespace cc::crypto {
+class Ed25519PrivateKey;
+}
 namespace cc::storage {
+class AuditLog;
 class Database;
 class FileOps;
 class MediaStore;
@@ -35,6 +39,8 @@ enum class VaultError {
     Io,              // the file system refused a read, write or sync
     NotUnlocked,     // an operation that needs the unlocked vault
     Misconfigured,   // the database library is not SQLCipher or ignored a security setting
+    NeedsUpgrade,    // inspection of a vault whose schema is older than this app's
+    ReadOnly,        // a change asked of a vault opened for inspection
 };
 
 class VaultException : public std::runtime_error {
@@ -60,6 +66,9 @@ struct VaultInfo {
 // The encrypted vault in one directory: vault.key (the master key wrapped under a
 // passcode-derived key), vault.db (SQLCipher) and media/ (encrypted blobs).
 // Locked until unlock() succeeds; lock() closes the database and wipes every key.
+// The database also holds the device's Ed25519 key, which signs sealed consents and the
+// audit log's checkpoints; it is made with the vault. Creating, unlocking and changing
+// the passcode are written to the audit log.
 // Not thread-safe: call from one thread at a time (unlock() may run on a worker
 // thread while nothing else touches the vault).
 class Vault final {
@@ -97,6 +106,15 @@ public:
     void unlock(const QString &passcode);
     // Unlock with the master key itself (quick unlock through the OS key store).
     void unlockWithMasterKey(crypto::ByteView masterKey);
+
+    // Read-only access for verifying a vault: checks the passcode exactly as unlock()
+    // does (back-off, counted tries) and returns the master key without opening anything.
+    [[nodiscard]] crypto::SecretBytes unwrapMasterKey(const QString &passcode);
+    // Opens the vault without writing anything: no migration (NeedsUpgrade for an older
+    // schema), no clean-up of files a crash left, no audit entry. Every change through
+    // this object then fails with ReadOnly.
+    void openForInspection(crypto::ByteView masterKey);
+    [[nodiscard]] bool isReadOnly() const;
     void lock();
     // Re-wraps the master key under the new passcode; nothing else is re-encrypted.
     // A wrong current passcode counts as a failed attempt, as in unlock().
@@ -120,13 +138,34 @@ public:
     // Valid while unlocked; throw VaultException(NotUnlocked) otherwise.
     [[nodiscard]] storage::Database &database();
     [[nodiscard]] storage::MediaStore &media();
+    [[nodiscard]] storage::AuditLog &audit();
+    [[nodiscard]] const crypto::Ed25519PrivateKey &deviceKey();
+    [[nodiscard]] crypto::Bytes devicePublicKey();
+    [[nodiscard]] QString vaultId() const;
+    // The wall clock the vault was given, for the services built on it.
+    [[nodiscard]] const Clock &clock() const { return m_clock; }
+
+    [[nodiscard]] QString databasePath() const;
 
 private:
     struct Open;
-    void openWithMasterKey(crypto::SecretBytes masterKey);
+    enum class Access { ReadWrite, Inspect };
+    // How the vault was opened, for its audit entry.
+    struct Opening {
+        Access access = Access::ReadWrite;
+        const char *method = "passcode"; // "passcode", "key_store"
+        int failedAttemptsBefore = 0;
+    };
+    void openWithMasterKey(crypto::SecretBytes masterKey, const Opening &opening);
+    // Reads vault.key and checks the passcode, for unlock() and unwrapMasterKey().
+    crypto::SecretBytes unwrap(const QString &passcode, int *failedBefore);
+    Open &requireOpen() const;
+    void requireWritable() const;
     // Applies the back-off, records the try, and returns the unwrapped master key or
     // throws WrongPasscode.
-    crypto::SecretBytes checkPasscode(const VaultKeyFile &keyFile, const QString &passcode);
+    // failedBefore, when given, receives the failures recorded before this try.
+    crypto::SecretBytes checkPasscode(const VaultKeyFile &keyFile, const QString &passcode,
+                                      int *failedBefore = nullptr);
 
     QString m_directory;
     storage::FileOps &m_files;

@@ -270,6 +270,10 @@ QString AppController::messageFor(services::VaultError error) {
     case VaultError::Misconfigured:
         return tr("This copy of ConsentCam uses a database library without the required "
                   "encryption settings, so it will not open the vault.");
+    case VaultError::NeedsUpgrade:
+        return tr("The vault was made by an older version of ConsentCam.");
+    case VaultError::ReadOnly:
+        return tr("The vault is open for inspection only.");
     }
     return {};
 }

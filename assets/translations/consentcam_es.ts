@@ -295,5 +295,13 @@
         <source>This copy of ConsentCam uses a database library without the required encryption settings, so it will not open the vault.</source>
         <translation>Esta copia de ConsentCam usa una biblioteca de base de datos sin la configuración de cifrado requerida, por lo que no abrirá la bóveda.</translation>
     </message>
+    <message>
+        <source>The vault was made by an older version of ConsentCam.</source>
+        <translation>La bóveda se creó con una versión anterior de ConsentCam.</translation>
+    </message>
+    <message>
+        <source>The vault is open for inspection only.</source>
+        <translation>La bóveda está abierta solo para inspección.</translation>
+    </message>
 </context>
 </TS>

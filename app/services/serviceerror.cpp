@@ -1,0 +1,35 @@
+#include "services/serviceerror.h"
+
+namespace cc::services {
+
+namespace {
+
+std::string describe(const std::vector<domain::Defect> &defects) {
+    std::string text = "the consent can't be sealed:";
+    for (const auto &defect : defects)
+        text += " " + defect.element.toStdString() + " (" + defect.message.toStdString() + ");";
+    return text;
+}
+
+std::string describe(const std::vector<ShareRefused::Blocked> &blocked) {
+    std::string text = "blocked by the share gate:";
+    for (const auto &item : blocked) {
+        text += " " + item.itemId.toStdString();
+        for (const auto &reason : item.decision.reasons)
+            text += " [" + reason.message().toStdString() + "]";
+        text += ";";
+    }
+    return text;
+}
+
+} // namespace
+
+SealRefused::SealRefused(std::vector<domain::Defect> defects)
+    : ServiceError(Kind::Refused, describe(defects))
+    , m_defects(std::move(defects)) {}
+
+ShareRefused::ShareRefused(std::vector<Blocked> blocked)
+    : ServiceError(Kind::Refused, describe(blocked))
+    , m_blocked(std::move(blocked)) {}
+
+} // namespace cc::services

@@ -1,0 +1,266 @@
+#include "services/vaultverifier.h"
+
+#include "crypto/hash.h"
+#include "crypto/hkdf.h"
+#include "domain/consenttemplate.h"
+#include "services/auditservice.h"
+#include "services/consentservice.h"
+#include "services/servicesupport.h"
+#include "storage/consentrepository.h"
+#include "storage/database.h"
+#include "storage/mediastore.h"
+#include "storage/photorepository.h"
+#include "storage/storyrepository.h"
+
+#include <QHash>
+#include <QJsonArray>
+
+#include <QFileInfo>
+
+namespace cc::services {
+
+namespace {
+
+struct BlobOwner {
+    QString photoId;
+    QString role; // "original", "thumbnail"
+    QString expectedSha256;
+};
+
+class Checker {
+public:
+    Checker(Vault &vault, const domain::TemplateCatalog &templates, VerifyReport &report,
+            const VaultVerifier::Progress &progress)
+        : m_vault(vault)
+        , m_templates(templates)
+        , m_report(report)
+        , m_progress(progress) {}
+
+    void problem(const QString &object, const QString &id, const QString &text,
+                 const QJsonObject &details = {}) {
+        m_report.problems.push_back({object, id, text, details});
+    }
+
+    // Runs one pass; a storage failure inside it is a finding, and the next pass runs.
+    template<class F>
+    void pass(const char *what, F &&f) {
+        try {
+            f();
+        } catch (const std::exception &error) {
+            problem(QStringLiteral("database"), {},
+                    QStringLiteral("reading %1 failed: %2")
+                        .arg(QLatin1StringView(what), QString::fromUtf8(error.what())));
+        }
+    }
+
+    void progress(const char *phase, qint64 done, qint64 total) {
+        if (m_progress)
+            m_progress(QLatin1StringView(phase), done, total);
+    }
+
+    void photos() {
+        storage::PhotoRepository repository(m_vault.database());
+        repository.forEach([&](const domain::Photo &photo) {
+            ++m_report.photos;
+            m_owners.insert(photo.mediaId, {photo.id, QStringLiteral("original"), photo.sha256});
+            m_owners.insert(photo.thumbMediaId, {photo.id, QStringLiteral("thumbnail"), {}});
+        });
+    }
+
+    void media() {
+        auto &store = m_vault.media();
+        const qint64 total = store.count();
+        store.forEachId([&](const QString &mediaId) {
+            ++m_report.mediaBlobs;
+            progress("media", m_report.mediaBlobs, total);
+            const BlobOwner owner = m_owners.value(mediaId);
+            QJsonObject details;
+            if (!owner.photoId.isEmpty()) {
+                details.insert(QStringLiteral("photo"), owner.photoId);
+                details.insert(QStringLiteral("role"), owner.role);
+            }
+            try {
+                const crypto::SecretBytes bytes = store.read(mediaId);
+                if (!owner.expectedSha256.isEmpty()) {
+                    const QString actual = support::sha256Hex(crypto::view(bytes));
+                    m_photoHashes.insert(owner.photoId, actual);
+                    if (actual != owner.expectedSha256)
+                        problem(QStringLiteral("photo"), owner.photoId,
+                                QStringLiteral(
+                                    "the original's bytes do not match its recorded SHA-256"),
+                                {{QStringLiteral("media"), mediaId}});
+                }
+            } catch (const storage::StorageError &error) {
+                problem(QStringLiteral("media"), mediaId, QString::fromUtf8(error.what()), details);
+            }
+        });
+        for (auto it = m_owners.cbegin(); it != m_owners.cend(); ++it) {
+            if (!store.contains(it.key()))
+                problem(QStringLiteral("photo"), it->photoId,
+                        QStringLiteral("its %1 blob has no media row").arg(it->role));
+        }
+    }
+
+    void storyVersions() {
+        auto query = m_vault.database().prepare("SELECT id FROM story_versions ORDER BY id");
+        storage::StoryRepository stories(m_vault.database());
+        while (query.step()) {
+            const QString id = query.columnText(0);
+            ++m_report.storyVersions;
+            const auto version = stories.findVersion(id);
+            const QString actual = support::sha256Hex(version->text);
+            m_storyHashes.insert(id, actual);
+            if (actual != version->sha256)
+                problem(QStringLiteral("story_version"), id,
+                        QStringLiteral("the text does not match its recorded SHA-256"));
+        }
+    }
+
+    void consents() {
+        ConsentService service(m_vault, m_templates);
+        storage::ConsentRepository repository(m_vault.database());
+        const qint64 total = repository.count();
+        repository.forEach([&](const domain::SealedConsent &consent) {
+            ++m_report.consents;
+            progress("consents", m_report.consents, total);
+            const ConsentCheck checked = service.check(consent);
+            if (!checked.intact) {
+                problem(QStringLiteral("consent"), consent.id, checked.integrityProblem);
+                return;
+            }
+            for (const auto &defect : checked.defects)
+                problem(QStringLiteral("consent"), consent.id,
+                        QStringLiteral("not valid: %1 (%2)").arg(defect.element, defect.message));
+            auto indexed = repository.indexedItems(consent.id);
+            auto recorded = checked.record->items;
+            const auto byId = [](const auto &a, const auto &b) {
+                return a.id < b.id;
+            };
+            std::sort(recorded.begin(), recorded.end(), byId);
+            const bool sameIndex =
+                std::equal(indexed.begin(), indexed.end(), recorded.begin(), recorded.end(),
+                           [](const auto &a, const auto &b) {
+                               return a.kind == b.kind && a.id == b.id && a.sha256 == b.sha256;
+                           });
+            if (!sameIndex)
+                problem(QStringLiteral("consent"), consent.id,
+                        QStringLiteral("the item index differs from the sealed record"));
+            for (const auto &item : recorded) {
+                const auto &hashes =
+                    item.kind == domain::ItemKind::Photo ? m_photoHashes : m_storyHashes;
+                const auto found = hashes.constFind(item.id);
+                if (found == hashes.cend())
+                    problem(QStringLiteral("consent"), consent.id,
+                            QStringLiteral("covered item %1 can't be read to check its hash")
+                                .arg(item.id));
+                else if (*found != item.sha256)
+                    problem(QStringLiteral("consent"), consent.id,
+                            QStringLiteral("covered item %1 no longer has the sealed SHA-256")
+                                .arg(item.id));
+            }
+        });
+    }
+
+    void audit() {
+        const auto result = AuditService(m_vault).verify([&](qint64 done, qint64 total) {
+            progress("audit", done, total);
+            return true;
+        });
+        m_report.auditEntries = result.entries;
+        m_report.checkpoints = result.checkpoints;
+        if (!result.ok)
+            problem(QStringLiteral("audit"), QString::number(result.firstBadSeq.value_or(0)),
+                    result.problem);
+    }
+
+private:
+    Vault &m_vault;
+    const domain::TemplateCatalog &m_templates;
+    VerifyReport &m_report;
+    const VaultVerifier::Progress &m_progress;
+    QHash<QString, BlobOwner> m_owners;
+    QHash<QString, QString> m_photoHashes; // photo id -> SHA-256 of the decrypted original
+    QHash<QString, QString> m_storyHashes; // version id -> SHA-256 of its text
+};
+
+} // namespace
+
+QJsonObject VerifyReport::toJson() const {
+    QJsonArray list;
+    for (const auto &p : problems) {
+        QJsonObject entry = p.details;
+        entry.insert(QStringLiteral("object"), p.object);
+        entry.insert(QStringLiteral("id"), p.id);
+        entry.insert(QStringLiteral("problem"), p.problem);
+        list.append(entry);
+    }
+    return {
+        {QStringLiteral("ok"), ok()},
+        {QStringLiteral("vault"), vaultId},
+        {QStringLiteral("checked"), QJsonObject{{QStringLiteral("databasePages"), pages},
+                                                {QStringLiteral("mediaBlobs"), mediaBlobs},
+                                                {QStringLiteral("photos"), photos},
+                                                {QStringLiteral("storyVersions"), storyVersions},
+                                                {QStringLiteral("consents"), consents},
+                                                {QStringLiteral("auditEntries"), auditEntries},
+                                                {QStringLiteral("checkpoints"), checkpoints}}},
+        {QStringLiteral("problems"), list}};
+}
+
+VerifyReport VaultVerifier::run(const QString &passcode, const Progress &progress) {
+    VerifyReport report;
+    Checker checker(m_vault, m_templates, report, progress);
+    const crypto::SecretBytes masterKey = m_vault.unwrapMasterKey(passcode);
+
+    // Pages first, on a connection that reads nothing else: this works even when the
+    // schema page is the damaged one.
+    std::vector<int> badPages;
+    try {
+        const crypto::SecretBytes dbKey = crypto::deriveKey(crypto::view(masterKey), "db");
+        badPages =
+            storage::Database::cipherIntegrityCheck(m_vault.databasePath(), crypto::view(dbKey));
+        report.pages = QFileInfo(m_vault.databasePath()).size() / 4096;
+    } catch (const storage::StorageError &error) {
+        checker.problem(QStringLiteral("database"), {}, QString::fromUtf8(error.what()));
+    }
+
+    try {
+        m_vault.openForInspection(crypto::view(masterKey));
+    } catch (const VaultException &error) {
+        for (const int page : badPages)
+            checker.problem(QStringLiteral("database"), QString::number(page),
+                            QStringLiteral("page fails its HMAC check"),
+                            {{QStringLiteral("page"), page}});
+        checker.problem(QStringLiteral("database"), {},
+                        QStringLiteral("the database can't be opened: %1")
+                            .arg(QString::fromUtf8(error.what())));
+        return report;
+    }
+    report.vaultId = m_vault.vaultId();
+
+    checker.pass("the database structure", [&] {
+        // A page that fails its HMAC can't be read at all, so SQLite's own checks can only
+        // say which table it belongs to: the one whose check fails.
+        const QStringList damaged = m_vault.database().damagedTables();
+        for (const int page : badPages) {
+            checker.problem(QStringLiteral("database"), QString::number(page),
+                            QStringLiteral("page fails its HMAC check"),
+                            {{QStringLiteral("page"), page},
+                             {QStringLiteral("tables"), QJsonArray::fromStringList(damaged)}});
+        }
+        if (!badPages.empty())
+            return;
+        for (const auto &p : m_vault.database().integrityProblems())
+            checker.problem(QStringLiteral("database"), QString::number(p.page), p.detail,
+                            {{QStringLiteral("page"), p.page}, {QStringLiteral("table"), p.owner}});
+    });
+    checker.pass("photos", [&] { checker.photos(); });
+    checker.pass("media", [&] { checker.media(); });
+    checker.pass("stories", [&] { checker.storyVersions(); });
+    checker.pass("consents", [&] { checker.consents(); });
+    checker.pass("the audit log", [&] { checker.audit(); });
+    m_vault.lock();
+    return report;
+}
+
+} // namespace cc::services
