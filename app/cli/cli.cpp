@@ -1,0 +1,522 @@
+#include "cli/cli.h"
+
+#include "crypto/bytes.h"
+#include "domain/canonicaljson.h"
+#include "domain/consenttemplate.h"
+#include "domain/timestamps.h"
+#include "imaging/demophoto.h"
+#include "imaging/qimagecodec.h"
+#include "services/consentcore.h"
+#include "services/demogenerator.h"
+#include "services/serviceerror.h"
+#include "services/templates.h"
+#include "services/vault.h"
+#include "services/vaultverifier.h"
+#include "storage/database.h"
+#include "storage/fileops.h"
+#include "storage/storageerror.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QStandardPaths>
+
+#include <optional>
+
+#include <unistd.h>
+
+namespace cc::cli {
+
+namespace {
+
+// A usage error: the command line itself is wrong.
+struct UsageError {
+    QString message;
+};
+
+class Output {
+public:
+    Output(QIODevice &out, QIODevice &err)
+        : m_out(out)
+        , m_err(err) {}
+    void json(const QJsonValue &value) {
+        const QJsonDocument document =
+            value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+        m_out.write(document.toJson(QJsonDocument::Indented));
+    }
+    void line(const QByteArray &bytes) {
+        m_out.write(bytes);
+        m_out.write("\n");
+    }
+    void error(const QString &message) {
+        m_err.write(("consentcam-cli: " + message + "\n").toUtf8());
+    }
+    void progress(const QString &message) {
+        if (::isatty(STDERR_FILENO))
+            m_err.write(("\r" + message).toUtf8());
+    }
+
+private:
+    QIODevice &m_out;
+    QIODevice &m_err;
+};
+
+// The parsed command line: options anywhere, command words in order.
+struct CommandLine {
+    QStringList words;
+    QHash<QString, QString> values; // --name VALUE
+    bool passcodeStdin = false;
+    bool help = false;
+
+    QString take(const QString &name) { return values.take(name); }
+    QString require(const QString &name) {
+        const QString value = values.take(name);
+        if (value.isEmpty())
+            throw UsageError{QStringLiteral("--%1 is required").arg(name)};
+        return value;
+    }
+    void done() {
+        if (!values.isEmpty())
+            throw UsageError{QStringLiteral("--%1 does not apply to this command")
+                                 .arg(values.keys().constFirst())};
+    }
+};
+
+CommandLine parse(const QStringList &arguments) {
+    static const QStringList Valued{QStringLiteral("vault"),    QStringLiteral("patients"),
+                                    QStringLiteral("seed"),     QStringLiteral("item"),
+                                    QStringLiteral("platform"), QStringLiteral("audience"),
+                                    QStringLiteral("purpose"),  QStringLiteral("patient")};
+    CommandLine line;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &argument = arguments[i];
+        if (argument == QLatin1String("--help") || argument == QLatin1String("-h")) {
+            line.help = true;
+        } else if (argument == QLatin1String("--passcode-stdin")) {
+            line.passcodeStdin = true;
+        } else if (argument.startsWith(QLatin1String("--"))) {
+            QString name = argument.mid(2);
+            QString value;
+            if (const auto eq = name.indexOf(QLatin1Char('=')); eq >= 0) {
+                value = name.mid(eq + 1);
+                name = name.left(eq);
+            } else if (Valued.contains(name)) {
+                if (i + 1 >= arguments.size())
+                    throw UsageError{QStringLiteral("--%1 needs a value").arg(name)};
+                value = arguments[++i];
+            }
+            if (!Valued.contains(name))
+                throw UsageError{QStringLiteral("unknown option --%1").arg(name)};
+            if (line.values.contains(name))
+                throw UsageError{QStringLiteral("--%1 is given twice").arg(name)};
+            if (value.isEmpty())
+                throw UsageError{QStringLiteral("--%1 needs a value").arg(name)};
+            line.values.insert(name, value);
+        } else {
+            line.words.append(argument);
+        }
+    }
+    return line;
+}
+
+// The passcode: the first line of standard input.
+QString readPasscode(QIODevice &in) {
+    QByteArray line = in.readLine(4096);
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    const QString passcode = QString::fromUtf8(line);
+    crypto::wipe(line.data(), std::size_t(line.size()));
+    if (passcode.isEmpty())
+        throw UsageError{QStringLiteral("no passcode on standard input")};
+    return passcode;
+}
+
+QString explain(const services::VaultException &error) {
+    using services::VaultError;
+    switch (error.error()) {
+    case VaultError::NoVault:
+        return QStringLiteral("there is no vault in this directory");
+    case VaultError::AlreadyExists:
+        return QStringLiteral("this directory already holds a vault");
+    case VaultError::WeakPasscode:
+        return QStringLiteral("the passcode is too weak: use at least 6 digits that are not a "
+                              "run like 123456, or a passphrase of at least 8 characters");
+    case VaultError::WrongPasscode:
+        return QStringLiteral("wrong passcode");
+    case VaultError::BackingOff:
+        return QStringLiteral("too many wrong passcodes: try again later");
+    case VaultError::KeyFileCorrupt:
+        return QStringLiteral("vault.key is damaged or of an unknown version");
+    case VaultError::DatabaseMissing:
+        return QStringLiteral("vault.db is missing");
+    case VaultError::DatabaseCorrupt:
+        return QStringLiteral("vault.db is damaged or belongs to another vault (run verify)");
+    case VaultError::Io:
+        return QStringLiteral("the vault's files could not be read or written: %1")
+            .arg(QString::fromUtf8(error.what()));
+    case VaultError::NotUnlocked:
+        return QStringLiteral("the vault is locked");
+    case VaultError::Misconfigured:
+        return QStringLiteral("the database library is not SQLCipher or ignored a security "
+                              "setting: %1")
+            .arg(QString::fromUtf8(error.what()));
+    case VaultError::NeedsUpgrade:
+        return QStringLiteral("the vault was made by an older version: open it with the app first");
+    case VaultError::ReadOnly:
+        return QStringLiteral("the vault is open for inspection only");
+    }
+    return QString::fromUtf8(error.what());
+}
+
+QJsonObject reasonJson(const domain::GateReason &reason) {
+    QJsonObject object{{QStringLiteral("code"), reason.code},
+                       {QStringLiteral("message"), reason.message()}};
+    if (!reason.consentId.isEmpty())
+        object.insert(QStringLiteral("consent"), reason.consentId);
+    if (reason.at.isValid())
+        object.insert(QStringLiteral("at"), domain::isoUtc(reason.at));
+    if (!reason.value.isEmpty())
+        object.insert(QStringLiteral("value"), reason.value);
+    return object;
+}
+
+QString time(const QDateTime &at) {
+    return at.isValid() ? domain::isoUtc(at) : QString();
+}
+
+// Everything a command needs: the vault directory's vault, its core once open.
+class Session {
+public:
+    Session(CommandLine &line, QIODevice &in)
+        : m_line(line)
+        , m_in(in) {
+        QString directory = line.take(QStringLiteral("vault"));
+        if (directory.isEmpty())
+            directory = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        m_vault.emplace(QDir(directory).absolutePath(), m_files);
+    }
+
+    QString passcode() {
+        if (!m_line.passcodeStdin)
+            throw UsageError{QStringLiteral("this command needs --passcode-stdin")};
+        return readPasscode(m_in);
+    }
+    services::Vault &vault() { return *m_vault; }
+    const domain::TemplateCatalog &templates() { return m_templates; }
+
+    // Opens the vault for changes, or read-only (nothing is written, not even the
+    // unlock's audit entry).
+    services::ConsentCore &open(bool readOnly) {
+        const QString code = passcode();
+        if (readOnly) {
+            const crypto::SecretBytes key = m_vault->unwrapMasterKey(code);
+            m_vault->openForInspection(crypto::view(key));
+        } else {
+            m_vault->unlock(code);
+        }
+        m_core.emplace(*m_vault, m_codec, m_templates);
+        return *m_core;
+    }
+
+private:
+    CommandLine &m_line;
+    QIODevice &m_in;
+    storage::PosixFileOps m_files;
+    std::optional<services::Vault> m_vault;
+    imaging::QImageCodec m_codec;
+    domain::TemplateCatalog m_templates = services::loadBuiltInTemplates();
+    std::optional<services::ConsentCore> m_core;
+};
+
+int init(Session &session, CommandLine &line, Output &output) {
+    line.done();
+    const QString code = session.passcode();
+    session.vault().create(code);
+    output.json(
+        QJsonObject{{QStringLiteral("vault"), session.vault().vaultId()},
+                    {QStringLiteral("directory"), session.vault().directory()},
+                    {QStringLiteral("deviceKey"),
+                     QString::fromStdString(crypto::toHex(session.vault().devicePublicKey()))}});
+    return Ok;
+}
+
+int seedDemo(Session &session, CommandLine &line, Output &output) {
+    bool ok = true;
+    const QString patientsText = line.take(QStringLiteral("patients"));
+    const int patients = patientsText.isEmpty() ? 8 : patientsText.toInt(&ok);
+    if (!ok || patients < 1 || patients > 1'000'000)
+        throw UsageError{QStringLiteral("--patients must be a number from 1 to 1000000")};
+    const QString seedText = line.take(QStringLiteral("seed"));
+    const qulonglong seed = seedText.isEmpty() ? 2026 : seedText.toULongLong(&ok);
+    if (!ok)
+        throw UsageError{QStringLiteral("--seed must be a number")};
+    line.done();
+    auto &core = session.open(false);
+    services::DemoGenerator generator(core, session.vault().clock(), [](std::uint64_t photoSeed) {
+        return imaging::demoPhoto(photoSeed, 1200, 900);
+    });
+    const auto summary = generator.generate(patients, seed, [&](int done, int total) {
+        output.progress(QStringLiteral("seeding: patient %1 of %2").arg(done).arg(total));
+    });
+    output.progress(QStringLiteral("\n"));
+    output.json(QJsonObject{{QStringLiteral("patients"), summary.patients},
+                            {QStringLiteral("photos"), summary.photos},
+                            {QStringLiteral("redactedCopies"), summary.derivatives},
+                            {QStringLiteral("stories"), summary.stories},
+                            {QStringLiteral("consents"), summary.consents},
+                            {QStringLiteral("drafts"), summary.drafts},
+                            {QStringLiteral("posts"), summary.posts},
+                            {QStringLiteral("revocations"), summary.revocations}});
+    return Ok;
+}
+
+int verify(Session &session, CommandLine &line, Output &output) {
+    line.done();
+    services::VaultVerifier verifier(session.vault(), session.templates());
+    const auto report = verifier.run(session.passcode(), [&](const QString &phase, qint64 done,
+                                                             qint64 total) {
+        output.progress(QStringLiteral("verifying %1: %2 of %3").arg(phase).arg(done).arg(total));
+    });
+    output.progress(QStringLiteral("\n"));
+    output.json(report.toJson());
+    return report.ok() ? Ok : Findings;
+}
+
+int listConsents(Session &session, CommandLine &line, Output &output) {
+    const QString patientFilter = line.take(QStringLiteral("patient"));
+    line.done();
+    auto &core = session.open(true);
+    const QDateTime now = session.vault().clock()();
+    QJsonArray list;
+    const auto patients = patientFilter.isEmpty() ? core.library().patients({}, 1'000'000)
+                                                  : std::vector<domain::Patient>{};
+    QStringList patientIds;
+    for (const auto &patient : patients)
+        patientIds.append(patient.id);
+    if (!patientFilter.isEmpty())
+        patientIds.append(patientFilter);
+    for (const QString &patientId : patientIds) {
+        for (const auto &consent : core.consents().forPatient(patientId)) {
+            const auto checked = core.consents().check(consent);
+            QJsonObject entry{{QStringLiteral("id"), consent.id},
+                              {QStringLiteral("patient"), consent.patientId},
+                              {QStringLiteral("sealedAt"), time(consent.sealedAt)},
+                              {QStringLiteral("startsAt"), time(consent.startsAt)},
+                              {QStringLiteral("expiresAt"), time(consent.expiresAt)},
+                              {QStringLiteral("recordSha256"), consent.recordSha256},
+                              {QStringLiteral("status"),
+                               services::toString(core.consents().status(consent, now))}};
+            if (const auto revocation = core.consents().revocationOf(consent.id))
+                entry.insert(QStringLiteral("revokedAt"), time(revocation->receivedAt));
+            if (checked.record) {
+                const auto &record = *checked.record;
+                QJsonArray items;
+                for (const auto &item : record.items)
+                    items.append(QJsonObject{{QStringLiteral("kind"), domain::toString(item.kind)},
+                                             {QStringLiteral("id"), item.id},
+                                             {QStringLiteral("sha256"), item.sha256}});
+                entry.insert(QStringLiteral("patientName"), record.patientName);
+                entry.insert(QStringLiteral("language"), record.language);
+                entry.insert(QStringLiteral("signerRole"), record.signer.role);
+                entry.insert(QStringLiteral("items"), items);
+                entry.insert(QStringLiteral("platforms"),
+                             QJsonArray::fromStringList(record.platforms));
+                entry.insert(QStringLiteral("audiences"),
+                             QJsonArray::fromStringList(record.audiences));
+                entry.insert(QStringLiteral("purposes"),
+                             QJsonArray::fromStringList(record.purposes));
+                entry.insert(QStringLiteral("identifiable"), record.identifiable);
+            }
+            if (!checked.intact)
+                entry.insert(QStringLiteral("problem"), checked.integrityProblem);
+            list.append(entry);
+        }
+    }
+    output.json(list);
+    return Ok;
+}
+
+int gate(Session &session, CommandLine &line, Output &output) {
+    const QString item = line.require(QStringLiteral("item"));
+    const domain::GateTarget target{line.require(QStringLiteral("platform")),
+                                    line.require(QStringLiteral("audience")),
+                                    line.require(QStringLiteral("purpose"))};
+    line.done();
+    auto &core = session.open(true);
+    const auto decision = core.gate().decide(item, target);
+    QJsonArray reasons;
+    for (const auto &reason : decision.reasons)
+        reasons.append(reasonJson(reason));
+    QJsonObject result{{QStringLiteral("allowed"), decision.allowed},
+                       {QStringLiteral("reasons"), reasons}};
+    if (decision.allowed)
+        result.insert(QStringLiteral("consents"), QJsonArray::fromStringList(decision.consentIds));
+    output.json(result);
+    return decision.allowed ? Ok : Findings;
+}
+
+int audit(Session &session, CommandLine &line, Output &output) {
+    const QString action = line.words.value(1);
+    if (action == QLatin1String("export")) {
+        line.done();
+        auto &core = session.open(true);
+        core.audit().exportJsonLines([&](const QByteArray &bytes) { output.line(bytes); });
+        return Ok;
+    }
+    if (action == QLatin1String("verify")) {
+        line.done();
+        auto &core = session.open(true);
+        const auto result = core.audit().verify();
+        QJsonObject json{{QStringLiteral("ok"), result.ok},
+                         {QStringLiteral("entries"), qint64(result.entries)},
+                         {QStringLiteral("checkpoints"), qint64(result.checkpoints)},
+                         {QStringLiteral("signedThrough"), qint64(result.signedThrough)}};
+        if (!result.ok) {
+            json.insert(QStringLiteral("firstBadEntry"), qint64(result.firstBadSeq.value_or(0)));
+            json.insert(QStringLiteral("problem"), result.problem);
+        }
+        output.json(json);
+        return result.ok ? Ok : Findings;
+    }
+    throw UsageError{QStringLiteral("audit needs 'export' or 'verify'")};
+}
+
+int verifyExport(CommandLine &line, Output &output) {
+    const QString path = line.words.value(2);
+    line.done();
+    if (path.isEmpty() || line.words.size() != 3)
+        throw UsageError{QStringLiteral("audit verify-export needs one FILE")};
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        output.error(QStringLiteral("can't read %1: %2").arg(path, file.errorString()));
+        return Failure;
+    }
+    QString deviceKey;
+    const auto result = services::verifyExport(file.readAll(), &deviceKey);
+    QJsonObject json{{QStringLiteral("ok"), result.ok},
+                     {QStringLiteral("deviceKey"), deviceKey},
+                     {QStringLiteral("entries"), qint64(result.entries)},
+                     {QStringLiteral("checkpoints"), qint64(result.checkpoints)},
+                     {QStringLiteral("signedThrough"), qint64(result.signedThrough)}};
+    if (!result.ok) {
+        json.insert(QStringLiteral("firstBadEntry"), qint64(result.firstBadSeq.value_or(0)));
+        json.insert(QStringLiteral("problem"), result.problem);
+    }
+    output.json(json);
+    return result.ok ? Ok : Findings;
+}
+
+} // namespace
+
+QString helpText() {
+    return QStringLiteral(
+        "Usage: consentcam-cli [--vault DIR] [--passcode-stdin] COMMAND [OPTIONS]\n"
+        "\n"
+        "Checks and scripts a ConsentCam vault with the app's own core. DIR defaults to the\n"
+        "app's data directory. Commands that open a vault read the passcode from the first\n"
+        "line of standard input when --passcode-stdin is given (it is required for them).\n"
+        "Only init and seed-demo change the vault; every other command opens it read-only\n"
+        "and writes nothing.\n"
+        "\n"
+        "Commands:\n"
+        "  init                     Create a new vault in DIR with the passcode.\n"
+        "  seed-demo [--patients N] [--seed S]\n"
+        "                           Add N (default 8) clearly fictional patients with photos,\n"
+        "                           stories, sealed consents, drafts, posts and a revocation.\n"
+        "  verify                   Check everything: every database page's HMAC and the\n"
+        "                           database structure, every media blob's tags and photo\n"
+        "                           hash, every consent's signature, validity and covered\n"
+        "                           item hashes, the audit chain and its checkpoints. Prints\n"
+        "                           a JSON report naming each damaged object.\n"
+        "  consents list [--patient ID]\n"
+        "                           Every sealed consent (or one patient's) as a JSON array\n"
+        "                           with its scope, items and status.\n"
+        "  gate --item ID --platform P --audience A --purpose X\n"
+        "                           Ask the share gate: {\"allowed\": bool, \"reasons\": [...]}.\n"
+        "                           ID is a photo (pho_...), story version (stv_...) or story\n"
+        "                           (sto_..., its latest version). P: instagram, facebook, x,\n"
+        "                           tiktok, linkedin, youtube, threads, bluesky, mastodon,\n"
+        "                           website. A: public, followers, professionals. X:\n"
+        "                           education, professional_education, awareness,\n"
+        "                           practice_promotion.\n"
+        "  audit export             The audit log as JSON lines: a header with the vault id\n"
+        "                           and device key, every entry, every signed checkpoint.\n"
+        "  audit verify             Verify the audit chain and checkpoints in the vault.\n"
+        "  audit verify-export FILE Verify an exported log off the device (no vault needed)\n"
+        "                           against the device key its header names.\n"
+        "\n"
+        "Exit codes:\n"
+        "  0  done; verify found nothing wrong; the gate allows the share; the log verifies\n"
+        "  1  verify found problems; the gate refuses; the log does not verify\n"
+        "  2  a usage error, a wrong passcode, a vault that can't be opened, or another\n"
+        "     failure (said on standard error)\n");
+}
+
+int run(const QStringList &arguments, QIODevice &in, QIODevice &out, QIODevice &err) {
+    Output output(out, err);
+    try {
+        // Every cipher setting would be ignored silently by plain SQLite.
+        (void)storage::requireSqlCipher();
+        storage::silenceSqlCipherLog();
+        CommandLine line = parse(arguments);
+        if (line.help || line.words.value(0) == QLatin1String("help")) {
+            out.write(helpText().toUtf8());
+            return Ok;
+        }
+        const QString command = line.words.value(0);
+        if (command.isEmpty())
+            throw UsageError{QStringLiteral("no command given (see --help)")};
+        const auto words = [&](qsizetype n) {
+            if (line.words.size() != n)
+                throw UsageError{QStringLiteral("unexpected '%1'").arg(line.words.value(n))};
+        };
+        if (command == QLatin1String("audit") &&
+            line.words.value(1) == QLatin1String("verify-export"))
+            return verifyExport(line, output);
+        CommandLine &session = line;
+        Session context(session, in); // takes --vault
+        if (command == QLatin1String("init")) {
+            words(1);
+            return init(context, session, output);
+        }
+        if (command == QLatin1String("seed-demo")) {
+            words(1);
+            return seedDemo(context, session, output);
+        }
+        if (command == QLatin1String("verify")) {
+            words(1);
+            return verify(context, session, output);
+        }
+        if (command == QLatin1String("consents") && line.words.value(1) == QLatin1String("list")) {
+            words(2);
+            return listConsents(context, session, output);
+        }
+        if (command == QLatin1String("gate")) {
+            words(1);
+            return gate(context, session, output);
+        }
+        if (command == QLatin1String("audit")) {
+            words(2);
+            return audit(context, session, output);
+        }
+        throw UsageError{QStringLiteral("unknown command '%1' (see --help)")
+                             .arg(line.words.join(QLatin1Char(' ')))};
+    } catch (const UsageError &error) {
+        output.error(error.message);
+    } catch (const services::VaultException &error) {
+        output.error(explain(error));
+    } catch (const services::ServiceError &error) {
+        output.error(QString::fromUtf8(error.what()));
+    } catch (const storage::StorageError &error) {
+        output.error(QString::fromUtf8(error.what()));
+    } catch (const domain::TemplateError &error) {
+        output.error(QStringLiteral("the built-in consent forms are damaged: %1")
+                         .arg(QString::fromUtf8(error.what())));
+    } catch (const std::exception &error) {
+        output.error(QString::fromUtf8(error.what()));
+    }
+    return Failure;
+}
+
+} // namespace cc::cli
