@@ -5,6 +5,7 @@
 #include "crypto/hash.h"
 #include "domain/consenttemplate.h"
 #include "domain/vocabulary.h"
+#include "domaintestsupport.h"
 
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
@@ -23,11 +24,6 @@
 using namespace cc;
 using namespace cc::domain;
 using Catch::Matchers::ContainsSubstring;
-
-template<>
-struct Catch::StringMaker<QString> {
-    static std::string convert(const QString &text) { return '"' + text.toStdString() + '"'; }
-};
 
 namespace {
 
