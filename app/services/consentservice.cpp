@@ -133,7 +133,11 @@ domain::ConsentRecord ConsentService::build(const ConsentRequest &request) {
     record.countersignedAt = request.countersignedAt.toUTC();
     record.policy = settings.policy();
     record.startsAt = request.startsAt.toUTC();
-    record.formTextSha256 = form->textSha256(record.formInputs());
+    try {
+        record.formTextSha256 = form->textSha256(record.formInputs());
+    } catch (const domain::TemplateError &) {
+        // Choices the form can't show: the validator names what is missing.
+    }
     return record;
 }
 

@@ -1,0 +1,128 @@
+#include "servicetestsupport.h"
+
+#include "domain/signature.h"
+#include "imaging/demophoto.h"
+#include "services/templates.h"
+#include "storage/database.h"
+
+#include <catch2/catch_test_macros.hpp>
+
+#include <QStringList>
+
+namespace cc::services::test {
+
+QCoreApplication &app() {
+    static int argc = 1;
+    static char name[] = "services_test";
+    static char *argv[] = {name, nullptr};
+    static QCoreApplication instance(argc, argv);
+    return instance;
+}
+
+CoreFixture::CoreFixture()
+    : m_dir(m_tmp.path() + QStringLiteral("/vault"))
+    , m_templates(loadBuiltInTemplates()) {
+    (void)app();
+    m_vault = makeVault();
+    m_vault->create(Passcode, FastKdf);
+    m_core = std::make_unique<ConsentCore>(*m_vault, m_codec, m_templates);
+    m_core->settings().setClinician({QStringLiteral("Dr. Ana Ruiz"), QStringLiteral("MD"),
+                                     QStringLiteral("Bayview Skin Clinic"),
+                                     QStringLiteral("200 Harbor Street, Bayview")});
+}
+
+CoreFixture::~CoreFixture() = default;
+
+std::unique_ptr<Vault> CoreFixture::makeVault() {
+    return std::make_unique<Vault>(
+        m_dir, m_files, [this] { return m_clock.now; }, [this] { return m_clock.ticks; });
+}
+
+void CoreFixture::reopen() {
+    close();
+    m_vault = makeVault();
+    m_vault->unlock(Passcode);
+    m_core = std::make_unique<ConsentCore>(*m_vault, m_codec, m_templates);
+}
+
+void CoreFixture::close() {
+    m_core.reset();
+    if (m_vault)
+        m_vault->lock();
+    m_vault.reset();
+}
+
+domain::Patient CoreFixture::addPatient(const QString &name) {
+    return m_core->library().addPatient(name);
+}
+
+domain::Photo CoreFixture::addPhoto(const QString &patientId, std::uint64_t seed) {
+    const auto bytes = imaging::demoPhoto(seed, 320, 240);
+    return m_core->library().importPhoto(patientId, bytes, m_clock.now.addSecs(-3600));
+}
+
+ConsentRequest CoreFixture::request(const QString &patientId, const QStringList &itemIds) {
+    ConsentRequest request;
+    request.patientId = patientId;
+    request.itemIds = itemIds;
+    request.language = QStringLiteral("en");
+    request.platforms = {QStringLiteral("instagram"), QStringLiteral("website")};
+    request.audiences = {QStringLiteral("public")};
+    request.purposes = {QStringLiteral("education")};
+    request.identifiable = true;
+    request.expiry = {domain::Expiry::Kind::Date, m_clock.now.date().addDays(365), {}};
+    const auto patient = m_core->library().patient(patientId);
+    const QString name = patient ? patient->displayName : QStringLiteral("Ada Example");
+    request.signer = {QStringLiteral("patient"), name, {}, {}, {}};
+    request.strokes = domain::syntheticSignature(11);
+    request.printedName = name;
+    request.signedAt = m_clock.now.addSecs(-120);
+    request.agreed = true;
+    request.agreedAt = m_clock.now.addSecs(-150);
+    request.countersignedAt = m_clock.now.addSecs(-60);
+    return request;
+}
+
+domain::SealedConsent CoreFixture::seal(const QString &patientId, const QStringList &itemIds,
+                                        const std::function<void(ConsentRequest &)> &change) {
+    ConsentRequest r = request(patientId, itemIds);
+    if (change)
+        change(r);
+    return m_core->consents().seal(r);
+}
+
+QStringList reasonCodes(const domain::GateDecision &decision) {
+    QStringList codes;
+    for (const auto &reason : decision.reasons)
+        codes.append(reason.code);
+    return codes;
+}
+
+void tamper(Vault &vault, const char *sql) {
+    auto &db = vault.database();
+    db.exec("PRAGMA foreign_keys = OFF");
+    {
+        auto transaction = db.transaction();
+        // Triggers are dropped and put back in the same transaction: only the edit stays.
+        QStringList triggers;
+        {
+            auto list = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger'");
+            while (list.step())
+                triggers.append(list.columnText(0));
+        }
+        auto names = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'");
+        QStringList triggerNames;
+        while (names.step())
+            triggerNames.append(names.columnText(0));
+        names = db.prepare("SELECT 1"); // release the schema statement before DROP
+        for (const QString &name : triggerNames)
+            db.exec(("DROP TRIGGER \"" + name + "\"").toUtf8().constData());
+        db.exec(sql);
+        for (const QString &create : triggers)
+            db.exec(create.toUtf8().constData());
+        transaction.commit();
+    }
+    db.exec("PRAGMA foreign_keys = ON");
+}
+
+} // namespace cc::services::test
