@@ -13,6 +13,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <unordered_map>
 #include <utility>
 
 namespace cc::storage {
@@ -88,24 +89,71 @@ void throwSqliteError(sqlite3 *db, int rc, const char *what) {
     throw StorageError(kindOf(rc), message);
 }
 
+// --- Statement cache ---------------------------------------------------------------
+
+// Idle prepared statements of one connection, by SQL text. Shared between the Database
+// and its live Statements, so a statement outliving a close is finalized, not cached.
+struct StatementCache {
+    static constexpr std::size_t MaxIdle = 256;
+    bool open = true;
+    std::unordered_multimap<std::string, sqlite3_stmt *> idle;
+
+    sqlite3_stmt *take(const char *sql) {
+        const auto found = idle.find(sql);
+        if (found == idle.end())
+            return nullptr;
+        sqlite3_stmt *stmt = found->second;
+        idle.erase(found);
+        return stmt;
+    }
+    void give(sqlite3_stmt *stmt) {
+        sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt);
+        if (!open || idle.size() >= MaxIdle) {
+            sqlite3_finalize(stmt);
+            return;
+        }
+        idle.emplace(sqlite3_sql(stmt), stmt);
+    }
+    void clear() {
+        for (const auto &[sql, stmt] : idle)
+            sqlite3_finalize(stmt);
+        idle.clear();
+    }
+};
+
+namespace {
+void release(sqlite3_stmt *stmt, const std::shared_ptr<StatementCache> &cache) {
+    if (!stmt)
+        return;
+    if (cache)
+        cache->give(stmt);
+    else
+        sqlite3_finalize(stmt);
+}
+} // namespace
+
 // --- Statement ---------------------------------------------------------------------
 
-Statement::Statement(sqlite3_stmt *stmt)
-    : m_stmt(stmt) {}
+Statement::Statement(sqlite3_stmt *stmt, std::shared_ptr<StatementCache> cache)
+    : m_stmt(stmt)
+    , m_cache(std::move(cache)) {}
 
 Statement::Statement(Statement &&other) noexcept
-    : m_stmt(std::exchange(other.m_stmt, nullptr)) {}
+    : m_stmt(std::exchange(other.m_stmt, nullptr))
+    , m_cache(std::move(other.m_cache)) {}
 
 Statement &Statement::operator=(Statement &&other) noexcept {
     if (this != &other) {
-        sqlite3_finalize(m_stmt);
+        release(m_stmt, m_cache);
         m_stmt = std::exchange(other.m_stmt, nullptr);
+        m_cache = std::move(other.m_cache);
     }
     return *this;
 }
 
 Statement::~Statement() {
-    sqlite3_finalize(m_stmt);
+    release(m_stmt, m_cache);
 }
 
 namespace {
@@ -207,7 +255,7 @@ crypto::Bytes Statement::columnBlob(int column) const {
 // --- Transaction -------------------------------------------------------------------
 
 Transaction::Transaction(Database &db) {
-    db.exec("BEGIN IMMEDIATE");
+    db.prepare("BEGIN IMMEDIATE").run();
     m_db = &db;
 }
 
@@ -221,7 +269,7 @@ Transaction::~Transaction() {
 void Transaction::commit() {
     if (!m_db)
         throw StorageError(StorageError::Kind::Other, "commit: transaction is not active");
-    m_db->exec("COMMIT");
+    m_db->prepare("COMMIT").run();
     m_db = nullptr;
 }
 
@@ -238,17 +286,20 @@ void Transaction::rollback() {
 
 Database::Database(sqlite3 *db, QString path)
     : m_db(db)
-    , m_path(std::move(path)) {}
+    , m_path(std::move(path))
+    , m_cache(std::make_shared<StatementCache>()) {}
 
 Database::Database(Database &&other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
-    , m_path(std::move(other.m_path)) {}
+    , m_path(std::move(other.m_path))
+    , m_cache(std::move(other.m_cache)) {}
 
 Database &Database::operator=(Database &&other) noexcept {
     if (this != &other) {
         close();
         m_db = std::exchange(other.m_db, nullptr);
         m_path = std::move(other.m_path);
+        m_cache = std::move(other.m_cache);
     }
     return *this;
 }
@@ -258,6 +309,10 @@ Database::~Database() {
 }
 
 void Database::close() {
+    if (m_cache) {
+        m_cache->open = false;
+        m_cache->clear();
+    }
     if (m_db) {
         // _v2: statements still alive keep the connection until they are finalized.
         sqlite3_close_v2(m_db);
@@ -323,7 +378,10 @@ void configure(Database &db, crypto::ByteView rawKey) {
             "PRAGMA synchronous = FULL;"
             "PRAGMA temp_store = MEMORY;"
             "PRAGMA secure_delete = ON;"
-            "PRAGMA foreign_keys = ON;");
+            "PRAGMA foreign_keys = ON;"
+            // Without it, INSERT OR REPLACE deletes a conflicting row without firing
+            // the delete triggers that keep sealed and logged rows.
+            "PRAGMA recursive_triggers = ON;");
 
     db.verifySettings();
 
@@ -394,6 +452,8 @@ void Database::exec(const char *sql) {
 
 Statement Database::prepare(const char *sql) {
     requireOpen(m_db);
+    if (sqlite3_stmt *cached = m_cache ? m_cache->take(sql) : nullptr)
+        return Statement(cached, m_cache);
     sqlite3_stmt *stmt = nullptr;
     const int rc = sqlite3_prepare_v3(m_db, sql, -1, 0, &stmt, nullptr);
     if (rc != SQLITE_OK) {
@@ -402,7 +462,7 @@ Statement Database::prepare(const char *sql) {
     }
     if (!stmt)
         throw StorageError(StorageError::Kind::Other, "prepare statement: no SQL");
-    return Statement(stmt);
+    return Statement(stmt, m_cache);
 }
 
 Transaction Database::transaction() {
@@ -467,6 +527,7 @@ void Database::verifySettings() {
     expectSetting(*this, "temp_store", "2");
     expectSetting(*this, "secure_delete", "1");
     expectSetting(*this, "foreign_keys", "1");
+    expectSetting(*this, "recursive_triggers", "1");
 }
 
 QString Database::integrityCheck() {
@@ -476,36 +537,36 @@ QString Database::integrityCheck() {
 std::vector<Database::PageProblem> Database::integrityProblems(int limit) {
     std::vector<PageProblem> problems;
     const std::string sql = "PRAGMA integrity_check(" + std::to_string(limit) + ")";
-    {
+    // SQLite may report several damaged pages in one row, then fail with SQLITE_CORRUPT
+    // while scanning a damaged table: what was read before the failure is kept.
+    QStringList lines;
+    try {
         auto check = prepare(sql.c_str());
-        while (check.step()) {
-            const QString line = check.columnText(0);
-            if (line == QLatin1String("ok"))
-                break;
-            // "Tree 59 page 116: ..." names the b-tree by its root page.
-            PageProblem problem{0, {}, line.trimmed()};
-            static const QRegularExpression tree(QStringLiteral("Tree (\\d+) page (\\d+)"));
-            const auto match = tree.match(line);
-            if (match.hasMatch()) {
-                problem.page = match.captured(2).toInt();
-                problem.owner = match.captured(1); // replaced by the name below
-            }
-            problems.push_back(problem);
-        }
+        while (check.step())
+            lines += check.columnText(0).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    } catch (const StorageError &error) {
+        if (lines.isEmpty())
+            lines.append(QString::fromUtf8(error.what()));
     }
-    for (auto &problem : problems) {
-        if (problem.owner.isEmpty())
+    static const QRegularExpression tree(QStringLiteral("Tree (\\d+) page (\\d+)"));
+    for (const QString &line : lines) {
+        const QString text = line.trimmed();
+        if (text == QLatin1String("ok") || text.startsWith(QLatin1String("*** in database")))
             continue;
-        const QString root = problem.owner;
-        problem.owner.clear();
-        try {
-            auto name = prepare("SELECT name FROM sqlite_schema WHERE rootpage = ?1");
-            name.bind(1, std::int64_t(root.toLongLong()));
-            if (name.step())
-                problem.owner = name.columnText(0);
-        } catch (const StorageError &) {
-            // The schema itself is unreadable: the page stays unnamed.
+        PageProblem problem{0, {}, text};
+        const auto match = tree.match(text);
+        if (match.hasMatch()) {
+            problem.page = match.captured(2).toInt();
+            try {
+                auto name = prepare("SELECT name FROM sqlite_schema WHERE rootpage = ?1");
+                name.bind(1, std::int64_t(match.captured(1).toLongLong()));
+                if (name.step())
+                    problem.owner = name.columnText(0);
+            } catch (const StorageError &) {
+                // The schema itself is unreadable: the page stays unnamed.
+            }
         }
+        problems.push_back(problem);
     }
     return problems;
 }

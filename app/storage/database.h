@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,10 +18,12 @@ namespace cc::storage {
 
 class Database;
 QString requireSqlCipher();
+struct StatementCache;
 
 // A prepared statement (RAII over sqlite3_stmt). Parameters and columns are indexed
-// the SQLite way: parameters from 1, columns from 0. Move-only; must not outlive its
-// Database. Every failure throws StorageError.
+// the SQLite way: parameters from 1, columns from 0. Move-only. Every failure throws
+// StorageError. When it goes out of scope it is reset and handed back to its database's
+// cache for the next prepare() of the same SQL (or finalized once the database closed).
 class Statement final {
 public:
     Statement(Statement &&other) noexcept;
@@ -56,8 +59,9 @@ public:
 
 private:
     friend class Database;
-    explicit Statement(sqlite3_stmt *stmt);
+    Statement(sqlite3_stmt *stmt, std::shared_ptr<StatementCache> cache);
     sqlite3_stmt *m_stmt = nullptr;
+    std::shared_ptr<StatementCache> m_cache;
 };
 
 // A write transaction: BEGIN IMMEDIATE on construction, rolled back by the destructor
@@ -108,6 +112,9 @@ public:
 
     // Runs one or more statements that take no parameters.
     void exec(const char *sql);
+    // A statement for sql: an idle one from the cache when this SQL ran before (each
+    // prepare with SQLCipher's memory security costs many locked allocations), otherwise
+    // newly prepared. Statements alive at the same time never share a handle.
     [[nodiscard]] Statement prepare(const char *sql);
     [[nodiscard]] Transaction transaction();
 
@@ -157,6 +164,7 @@ private:
     Database(sqlite3 *db, QString path);
     sqlite3 *m_db = nullptr;
     QString m_path;
+    std::shared_ptr<StatementCache> m_cache;
 };
 
 // The SQLCipher version of the linked library, from an in-memory database. Throws

@@ -199,6 +199,8 @@ CREATE TABLE post_items (
 CREATE INDEX post_items_item ON post_items (item_id);
 CREATE TRIGGER post_items_never_change BEFORE UPDATE ON post_items
 BEGIN SELECT RAISE(ABORT, 'what was posted never changes'); END;
+CREATE TRIGGER post_items_are_kept BEFORE DELETE ON post_items
+BEGIN SELECT RAISE(ABORT, 'what was posted never changes'); END;
 
 CREATE TABLE post_consents (
     post_id    TEXT NOT NULL,
@@ -208,6 +210,10 @@ CREATE TABLE post_consents (
     FOREIGN KEY (post_id, item_id) REFERENCES post_items (post_id, item_id)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX post_consents_consent ON post_consents (consent_id);
+CREATE TRIGGER post_consents_never_change BEFORE UPDATE ON post_consents
+BEGIN SELECT RAISE(ABORT, 'what was posted never changes'); END;
+CREATE TRIGGER post_consents_are_kept BEFORE DELETE ON post_consents
+BEGIN SELECT RAISE(ABORT, 'what was posted never changes'); END;
 
 CREATE TABLE audit_log (
     seq        INTEGER PRIMARY KEY CHECK (seq >= 1),

@@ -2,6 +2,8 @@
 
 #include "storage/rowutil.h"
 
+#include <algorithm>
+
 namespace cc::storage {
 
 namespace {
@@ -39,16 +41,35 @@ std::optional<domain::Patient> PatientRepository::find(const QString &id) {
 }
 
 std::vector<domain::Patient> PatientRepository::list(const QString &search, int limit, int offset) {
-    auto query =
-        m_db.prepare((std::string("SELECT ") + Columns +
-                      " FROM patients WHERE ?1 = '' OR instr(lower(display_name), lower(?1)) > 0 "
-                      "OR instr(lower(mrn), lower(?1)) > 0 "
-                      "ORDER BY display_name COLLATE NOCASE, id LIMIT ?2 OFFSET ?3")
-                         .c_str());
-    query.bind(1, search.trimmed()).bind(2, limit).bind(3, offset);
+    const QString needle = search.trimmed();
     std::vector<domain::Patient> patients;
-    while (query.step())
-        patients.push_back(fromRow(query));
+    if (needle.isEmpty()) {
+        auto query = m_db.prepare((std::string("SELECT ") + Columns +
+                                   " FROM patients ORDER BY display_name COLLATE NOCASE, id "
+                                   "LIMIT ?1 OFFSET ?2")
+                                      .c_str());
+        query.bind(1, limit).bind(2, offset);
+        while (query.step())
+            patients.push_back(fromRow(query));
+        return patients;
+    }
+    // Matched here rather than in SQL: SQLite's lower() folds ASCII letters only, and
+    // names such as "Ángela" must be found however they are typed.
+    auto query = m_db.prepare((std::string("SELECT ") + Columns +
+                               " FROM patients ORDER BY display_name COLLATE NOCASE, id")
+                                  .c_str());
+    int skip = std::max(offset, 0);
+    while ((limit < 0 || int(patients.size()) < limit) && query.step()) {
+        domain::Patient patient = fromRow(query);
+        if (!patient.displayName.contains(needle, Qt::CaseInsensitive) &&
+            !patient.mrn.contains(needle, Qt::CaseInsensitive))
+            continue;
+        if (skip > 0) {
+            --skip;
+            continue;
+        }
+        patients.push_back(std::move(patient));
+    }
     return patients;
 }
 

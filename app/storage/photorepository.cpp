@@ -63,6 +63,24 @@ QString json(const QJsonArray &array) {
     return QString::fromUtf8(domain::canonicalJson(array));
 }
 
+// What fromRow() would refuse to read is refused here instead, so that one bad write
+// can't make a patient's photos unreadable.
+QString redactionsJson(const std::vector<domain::Redaction> &redactions) {
+    const QJsonArray array = domain::toJson(redactions);
+    if (!domain::redactionsFromJson(array))
+        throw StorageError(StorageError::Kind::Constraint,
+                           "photo: redactions must be at most 256 valid rectangles");
+    return json(array);
+}
+
+QString regionsJson(const std::vector<domain::NormRect> &regions) {
+    const QJsonArray array = domain::toJson(regions);
+    if (!domain::rectsFromJson(array))
+        throw StorageError(StorageError::Kind::Constraint,
+                           "photo: identifying regions must be at most 256 valid rectangles");
+    return json(array);
+}
+
 } // namespace
 
 void PhotoRepository::insert(const domain::Photo &photo) {
@@ -80,10 +98,10 @@ void PhotoRepository::insert(const domain::Photo &photo) {
     rows::bindTime(statement, 12, photo.createdAt);
     rows::bindText(statement, 13, photo.originalId);
     if (photo.isDerivative())
-        statement.bind(14, json(domain::toJson(photo.redactions)));
+        statement.bind(14, redactionsJson(photo.redactions));
     else
         statement.bindNull(14);
-    statement.bind(15, json(domain::toJson(photo.identifyingRegions)));
+    statement.bind(15, regionsJson(photo.identifyingRegions));
     statement.run();
 }
 
@@ -114,7 +132,7 @@ std::vector<domain::Photo> PhotoRepository::derivativesOf(const QString &origina
 void PhotoRepository::setIdentifyingRegions(const QString &id,
                                             const std::vector<domain::NormRect> &regions) {
     auto statement = m_db.prepare("UPDATE photos SET identifying_regions = ?2 WHERE id = ?1");
-    statement.bind(1, id).bind(2, json(domain::toJson(regions)));
+    statement.bind(1, id).bind(2, regionsJson(regions));
     statement.run();
     if (m_db.changes() == 0)
         throw StorageError(StorageError::Kind::NotFound, "photo: no such photo");

@@ -57,6 +57,7 @@ TEST_CASE("open sets every security setting and each one reads back") {
     CHECK(pragma(db, "temp_store") == QStringLiteral("2"));
     CHECK(pragma(db, "secure_delete") == QStringLiteral("1"));
     CHECK(pragma(db, "foreign_keys") == QStringLiteral("1"));
+    CHECK(pragma(db, "recursive_triggers") == QStringLiteral("1"));
     CHECK(db.cipherVersion().startsWith(QStringLiteral("4.")));
 }
 
@@ -320,9 +321,10 @@ TEST_CASE("a setting that no longer reads back as required is reported as Miscon
     auto db = Database::open(dir.filePath(QStringLiteral("vault.db")), testKey(1), Mode::CreateNew);
     REQUIRE_NOTHROW(db.verifySettings());
 
-    const char *weakened = GENERATE("PRAGMA foreign_keys = OFF", "PRAGMA secure_delete = OFF",
-                                    "PRAGMA synchronous = NORMAL", "PRAGMA temp_store = FILE",
-                                    "PRAGMA journal_mode = DELETE");
+    const char *weakened =
+        GENERATE("PRAGMA foreign_keys = OFF", "PRAGMA secure_delete = OFF",
+                 "PRAGMA synchronous = NORMAL", "PRAGMA temp_store = FILE",
+                 "PRAGMA journal_mode = DELETE", "PRAGMA recursive_triggers = OFF");
     CAPTURE(weakened);
     db.exec(weakened);
     std::string message;
