@@ -124,9 +124,12 @@ Verification verifyChain(const std::vector<Entry> &entries,
 
         const auto found = bySeq.find(row.seq);
         if (found == bySeq.end()) {
+            // Then nothing since the last good checkpoint is signed, and the change can be
+            // anywhere in it: a deleted or inserted entry moves a share off its checkpoint, a
+            // rewrite drops the checkpoint that would give it away.
             if (checkpointDueAt(row.seq, *kind))
                 return fail(
-                    row.seq,
+                    lastSigned + 1,
                     QStringLiteral("the checkpoint after entry %1 is missing").arg(row.seq));
         } else {
             const Checkpoint &checkpoint = *found->second;

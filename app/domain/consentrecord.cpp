@@ -4,6 +4,7 @@
 #include "domain/consenttemplate.h"
 #include "domain/jsonread.h"
 #include "domain/timestamps.h"
+#include "domain/vocabulary.h"
 
 #include <QJsonArray>
 #include <QTimeZone>
@@ -100,13 +101,15 @@ std::optional<ItemKind> itemKindFromString(const QString &text) {
 }
 
 bool Signer::isRepresentative() const {
-    return role != QLatin1String("patient");
+    return vocabulary::isSignerRole(role) && role != QLatin1String("patient");
 }
 
 QDateTime ConsentRecord::expiresAt() const {
-    if (!expiry.date.isValid())
+    // Qt places no zone beyond UTC+-14:00, and would read the day as UTC's instead.
+    const QTimeZone zone(utcOffsetMinutes * 60);
+    if (!expiry.date.isValid() || !zone.isValid())
         return {};
-    const QDateTime local(expiry.date.addDays(1), QTime(0, 0), QTimeZone(utcOffsetMinutes * 60));
+    const QDateTime local(expiry.date.addDays(1), QTime(0, 0), zone);
     return local.toUTC();
 }
 

@@ -83,6 +83,7 @@ struct Signer {
     QString relationship;      // representative only: "mother", "legal guardian"
     QString authority;         // representative only: "court order of 2024-03-01"
     QString authorityDocument; // optional photo of the authority document ("pho_…")
+    // A known role other than the patient's (an unknown role is the validator's "signer").
     [[nodiscard]] bool isRepresentative() const;
     friend bool operator==(const Signer &, const Signer &) = default;
 };
@@ -149,7 +150,8 @@ struct ConsentRecord {
     QString deviceKey; // hex Ed25519 public key that signs the record
 
     // The first instant the consent no longer holds: the start of the day after
-    // expiry.date in the signer's zone. Invalid when the date is.
+    // expiry.date in the signer's zone. Invalid when the date is, or when the offset is
+    // one no clock shows (beyond +-14 h).
     [[nodiscard]] QDateTime expiresAt() const;
     // What the form template rendered for the signer (consenttemplate.h).
     [[nodiscard]] FormInputs formInputs() const;

@@ -15,6 +15,9 @@ namespace cc::domain {
 
 namespace {
 
+// As many items as a sealed record may hold (consentrecord.cpp reads no more).
+constexpr std::size_t MaxItems = 500;
+
 bool blank(const QString &text) {
     return text.trimmed().isEmpty();
 }
@@ -106,6 +109,9 @@ std::vector<Defect> validateConsent(const ConsentRecord &record, const TemplateC
 
     if (record.items.empty()) {
         report.add(element::Items, QStringLiteral("the consent covers no items"));
+    } else if (record.items.size() > MaxItems) {
+        report.add(element::Items,
+                   QStringLiteral("a consent can cover at most %1 items").arg(MaxItems));
     } else {
         QSet<QString> seen;
         for (const auto &item : record.items) {
@@ -127,7 +133,8 @@ std::vector<Defect> validateConsent(const ConsentRecord &record, const TemplateC
         }
     }
 
-    if (blank(record.clinicianName) || blank(record.practiceName))
+    if (blank(record.clinicianName) || blank(record.clinicianCredentials) ||
+        blank(record.practiceName))
         report.add(element::Discloser, QStringLiteral("the form does not say who discloses"));
 
     if (auto problem = codeProblem(record.platforms, "platform", vocabulary::isPlatform);
@@ -150,13 +157,18 @@ std::vector<Defect> validateConsent(const ConsentRecord &record, const TemplateC
         report.add(element::Purposes, problem);
 
     // The expiry date is a day in the signer's zone, counted from the day of signing.
+    const QTimeZone signerZone(record.utcOffsetMinutes * 60);
     if (!record.expiry.date.isValid()) {
         report.add(element::Expiry, QStringLiteral("no expiry date"));
     } else if (record.expiry.kind == Expiry::Kind::Event && blank(record.expiry.event)) {
         report.add(element::Expiry, QStringLiteral("the expiry event is not described"));
+    } else if (!signerZone.isValid()) {
+        report.add(element::Expiry,
+                   QStringLiteral("the signer's offset from UTC (%1 minutes) is not a time zone's, "
+                                  "so the expiry date can't be placed")
+                       .arg(record.utcOffsetMinutes));
     } else if (record.signedAt.isValid()) {
-        const QDate signedOn =
-            record.signedAt.toTimeZone(QTimeZone(record.utcOffsetMinutes * 60)).date();
+        const QDate signedOn = record.signedAt.toTimeZone(signerZone).date();
         const qint64 days = signedOn.daysTo(record.expiry.date);
         if (days < 0)
             report.add(element::Expiry, QStringLiteral("the consent ends before it was signed"));

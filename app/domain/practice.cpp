@@ -53,8 +53,8 @@ std::optional<Policy> Policy::fromJson(const QJsonValue &json) {
 }
 
 bool ClinicianProfile::isComplete() const {
-    return !name.trimmed().isEmpty() && !practice.trimmed().isEmpty() &&
-           !practiceContact.trimmed().isEmpty();
+    return !name.trimmed().isEmpty() && !credentials.trimmed().isEmpty() &&
+           !practice.trimmed().isEmpty() && !practiceContact.trimmed().isEmpty();
 }
 
 QJsonObject ClinicianProfile::toJson() const {
