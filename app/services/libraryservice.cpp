@@ -125,6 +125,8 @@ domain::Photo LibraryService::deriveRedacted(const QString &photoId,
     std::vector<domain::Redaction> all =
         source->isDerivative() ? source->redactions : std::vector<domain::Redaction>{};
     all.insert(all.end(), redactions.begin(), redactions.end());
+    if (all.size() > 256)
+        support::invalid(QStringLiteral("a photo can carry at most 256 redactions"));
 
     const crypto::SecretBytes originalBytes = photoBytes(original.id);
     crypto::Bytes rendered;

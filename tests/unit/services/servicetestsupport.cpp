@@ -16,6 +16,8 @@ QCoreApplication &app() {
     static char name[] = "services_test";
     static char *argv[] = {name, nullptr};
     static QCoreApplication instance(argc, argv);
+    // Damage the tests make on purpose would fill the output with SQLCipher's log.
+    storage::silenceSqlCipherLog();
     return instance;
 }
 
