@@ -253,7 +253,7 @@ void Vault::create(const QString &passcode, const crypto::ScryptParams &kdf) {
         undo();
         throw;
     }
-    openWithMasterKey(std::move(masterKey), {Access::ReadWrite, "passcode", 0});
+    openWithMasterKey(std::move(masterKey), {Access::ReadWrite, "passcode", 0, false});
 }
 
 void Vault::unlock(const QString &passcode) {
@@ -412,12 +412,14 @@ void Vault::openWithMasterKey(crypto::SecretBytes masterKey, const Opening &open
             // and media files whose row never committed.
             storage::removeStaleTemporaryFiles(m_files, m_directory);
             open->media->collectOrphans();
-            auto transaction = open->database.transaction();
-            open->audit->append(
-                QStringLiteral("vault.unlocked"), m_clock().toUTC(),
-                {{QStringLiteral("method"), QLatin1StringView(opening.method)},
-                 {QStringLiteral("failedAttemptsBefore"), opening.failedAttemptsBefore}});
-            transaction.commit();
+            if (opening.logUnlock) {
+                auto transaction = open->database.transaction();
+                open->audit->append(
+                    QStringLiteral("vault.unlocked"), m_clock().toUTC(),
+                    {{QStringLiteral("method"), QLatin1StringView(opening.method)},
+                     {QStringLiteral("failedAttemptsBefore"), opening.failedAttemptsBefore}});
+                transaction.commit();
+            }
         }
         m_open = std::move(open);
     } catch (const storage::StorageError &e) {

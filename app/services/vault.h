@@ -155,6 +155,7 @@ private:
         Access access = Access::ReadWrite;
         const char *method = "passcode"; // "passcode", "key_store"
         int failedAttemptsBefore = 0;
+        bool logUnlock = true; // false right after create(), which logs the creation
     };
     void openWithMasterKey(crypto::SecretBytes masterKey, const Opening &opening);
     // Reads vault.key and checks the passcode, for unlock() and unwrapMasterKey().

@@ -1,7 +1,10 @@
+#include "crypto/ed25519.h"
 #include "crypto/hash.h"
 #include "crypto/hkdf.h"
 #include "crypto/random.h"
+#include "domain/auditchain.h"
 #include "services/vault.h"
+#include "storage/auditlog.h"
 #include "storage/database.h"
 #include "storage/fileops.h"
 #include "storage/mediastore.h"
@@ -422,4 +425,60 @@ TEST_CASE("unlock removes temporary files an interrupted write left behind, and 
     vault->unlock(Passcode);
     CHECK_FALSE(QFile::exists(stale));
     CHECK(QFile::exists(unrelated));
+}
+
+TEST_CASE("a new vault has a device signing key, kept across unlocks and wiped with the lock") {
+    Fixture f;
+    auto vault = f.createVault();
+    const crypto::Bytes publicKey = vault->devicePublicKey();
+    CHECK(publicKey.size() == 32);
+    const auto signature = vault->deviceKey().sign(crypto::view(std::string_view("record")));
+    CHECK(crypto::ed25519Verify(publicKey, crypto::view(std::string_view("record")), signature));
+    vault->lock();
+    CHECK(errorOf([&] { (void)vault->devicePublicKey(); }) == VaultError::NotUnlocked);
+    vault->unlock(Passcode);
+    CHECK(vault->devicePublicKey() == publicKey);
+}
+
+TEST_CASE("creating, unlocking and changing the passcode are in the audit log") {
+    Fixture f;
+    auto vault = f.createVault();
+    vault->lock();
+    CHECK(errorOf([&] { vault->unlock(QStringLiteral("111999")); }) == VaultError::WrongPasscode);
+    f.clock.advance(1s);
+    vault->unlock(Passcode);
+    vault->changePasscode(Passcode, QStringLiteral("735190"));
+    QStringList kinds;
+    QStringList entries;
+    vault->audit().forEach({}, [&](const cc::storage::AuditLog::Row &row) {
+        kinds.append(row.kind);
+        entries.append(QString::fromUtf8(row.entry));
+    });
+    CHECK(kinds == QStringList{QStringLiteral("vault.created"), QStringLiteral("vault.unlocked"),
+                               QStringLiteral("vault.passcode_changed")});
+    CHECK(entries[1].contains(QStringLiteral("\"failedAttemptsBefore\":1")));
+    CHECK(entries[1].contains(QStringLiteral("\"method\":\"passcode\"")));
+    const auto verification =
+        cc::domain::audit::verifyChain(vault->audit().entries(), vault->audit().checkpoints(),
+                                       vault->devicePublicKey(), vault->vaultId());
+    CHECK(verification.ok);
+}
+
+TEST_CASE("a vault opened for inspection is read but never written") {
+    Fixture f;
+    f.createVault()->lock();
+    const auto before = snapshot(f.dir);
+    auto vault = f.makeVault();
+    const crypto::SecretBytes key = vault->unwrapMasterKey(Passcode);
+    vault->openForInspection(crypto::view(key));
+    CHECK(vault->isReadOnly());
+    CHECK(vault->audit().count() == 1); // no unlock entry
+    CHECK(errorOf([&] { vault->changePasscode(Passcode, QStringLiteral("735190")); }) ==
+          VaultError::ReadOnly);
+    vault->lock();
+    CHECK(snapshot(f.dir) == before);
+    // A wrong passcode counts like any other try.
+    CHECK(errorOf([&] { (void)vault->unwrapMasterKey(QStringLiteral("000111")); }) ==
+          VaultError::WrongPasscode);
+    CHECK(vault->failedAttempts() == 1);
 }
