@@ -67,7 +67,9 @@ struct Verification {
 using Progress = std::function<bool(std::int64_t, std::int64_t)>;
 
 // Verifies entries (in stored order) and checkpoints (any order) against publicKey and
-// vaultId. Never throws.
+// vaultId: the sequence, every hash, every checkpoint's signature and head, the required
+// checkpoints, and that every entry after the last checkpoint is well formed (those a
+// checkpoint covers are what the app signed). Never throws.
 [[nodiscard]] Verification verifyChain(const std::vector<Entry> &entries,
                                        const std::vector<Checkpoint> &checkpoints,
                                        crypto::ByteView publicKey, const QString &vaultId,

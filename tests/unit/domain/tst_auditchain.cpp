@@ -305,7 +305,7 @@ TEST_CASE("A changed byte in an entry is found at that entry") {
     }
     SECTION("no longer JSON") {
         entry[0] = '[';
-        checkBadAt(verify(chain), 20, QStringLiteral("entry 20 is not a well-formed audit entry"));
+        checkBadAt(verify(chain), 20, QStringLiteral("entry 20 does not match its hash"));
     }
 }
 
@@ -515,10 +515,24 @@ TEST_CASE("An entry that is not canonical is refused even with a matching hash")
     }
     for (const QByteArray &entry : entries) {
         INFO(entry.toStdString());
-        Chain chain = chain120();
-        chain.at(20).entry = entry;
-        rechain(chain, 19);
-        checkBadAt(verify(chain), 20, QStringLiteral("entry 20 is not a well-formed audit entry"));
+        // After the last checkpoint nothing but the form vouches for an entry: it is
+        // checked in full, and named.
+        Chain tail = chain120();
+        std::int64_t lastSigned = 0;
+        for (const auto &checkpoint : tail.checkpoints)
+            lastSigned = std::max(lastSigned, checkpoint.seq);
+        const std::int64_t seq = lastSigned + 1;
+        REQUIRE(seq <= 120);
+        tail.at(seq).entry = entry;
+        rechain(tail, int(seq - 1));
+        checkBadAt(verify(tail), seq,
+                   QStringLiteral("entry %1 is not a well-formed audit entry").arg(seq));
+        // Inside the signed range the checkpoint that no longer matches gives it away.
+        Chain inside = chain120();
+        inside.at(20).entry = entry;
+        rechain(inside, 19);
+        CHECK_FALSE(verify(inside).ok);
+        CHECK(verify(inside).firstBadSeq.value_or(0) == 12);
     }
 }
 
