@@ -67,7 +67,9 @@ std::vector<GateReason> judge(const GateConsent &consent, const GateItem &item,
             reasons.push_back(
                 {QLatin1StringView(reason::PurposeNotCovered), id, {}, target.purpose});
     }
-    if (!record.identifiable) {
+    // De-identification is about images: a story is shared only as the exact text the
+    // signer read (its hash), and text is checked for identifiers before posting.
+    if (!record.identifiable && item.kind == ItemKind::Photo) {
         if (!item.isDerivative() || item.redactions.empty())
             reasons.push_back({QLatin1StringView(reason::DeidentifiedOnly), id, {}, {}});
         else if (!hidesAll(item.redactions, item.identifyingRegions))

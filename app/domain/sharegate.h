@@ -11,8 +11,9 @@
 //   - passes the validity rules (consentvalidator.h);
 //   - is not revoked, has started and has not expired (nor has its expiry event come);
 //   - includes the target's platform, audience and purpose;
-//   - and, when it allows only de-identified use, the item is a derivative whose
-//     redactions hide every identifying region marked on its original.
+//   - and, when it allows only de-identified use, a photo is a derivative whose
+//     redactions hide every identifying region marked on its original (a story is the
+//     exact text the signer read, so its hash is what counts).
 // The practice's current policy must also allow the platform.
 
 #include "domain/consentrecord.h"

@@ -423,6 +423,11 @@ TEST_CASE("A de-identified-only consent allows only a redacted copy that hides e
         CHECK(decision.reasons.empty());
         CHECK(decision.consentIds == QStringList{record.id});
     }
+    SECTION("a story is the exact text the signer read: its hash is what counts") {
+        const GateItem story = itemOf(record, 2);
+        REQUIRE(story.kind == ItemKind::Story);
+        CHECK(decide(story, {consent}).allowed);
+    }
 }
 
 TEST_CASE("A redacted derivative is covered through its original's hash") {

@@ -339,8 +339,8 @@ private:
             if (!r.platforms.contains(target.platform) || !r.audiences.contains(target.audience) ||
                 !r.purposes.contains(target.purpose))
                 continue;
-            if (!r.identifiable) {
-                if (!p || p->original < 0 || p->redactions.empty())
+            if (!r.identifiable && p) {
+                if (p->original < 0 || p->redactions.empty())
                     continue;
                 Cells hidden, regions;
                 for (const auto &rect : p->redactions)

@@ -178,8 +178,8 @@ bool modelAllows(const World &world, const domain::Policy &policy, const Item &i
         if (!c.platforms.contains(target.platform) || !c.audiences.contains(target.audience) ||
             !c.purposes.contains(target.purpose))
             continue;
-        if (!c.identifiable) {
-            if (!photo || photo->original < 0 || photo->redactions.empty())
+        if (!c.identifiable && photo) {
+            if (photo->original < 0 || photo->redactions.empty())
                 continue;
             Cells hidden, regions;
             for (const auto &r : photo->redactions)
