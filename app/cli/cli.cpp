@@ -22,6 +22,7 @@
 #include <QJsonDocument>
 #include <QStandardPaths>
 
+#include <array>
 #include <optional>
 
 #include <unistd.h>
@@ -357,29 +358,23 @@ int gate(Session &session, CommandLine &line, Output &output) {
 }
 
 int audit(Session &session, CommandLine &line, Output &output) {
-    const QString action = line.words.value(1);
-    if (action == QLatin1String("export")) {
-        line.done();
-        auto &core = session.open(true);
+    line.done();
+    auto &core = session.open(true);
+    if (line.words.value(1) == QLatin1String("export")) {
         core.audit().exportJsonLines([&](const QByteArray &bytes) { output.line(bytes); });
         return Ok;
     }
-    if (action == QLatin1String("verify")) {
-        line.done();
-        auto &core = session.open(true);
-        const auto result = core.audit().verify();
-        QJsonObject json{{QStringLiteral("ok"), result.ok},
-                         {QStringLiteral("entries"), qint64(result.entries)},
-                         {QStringLiteral("checkpoints"), qint64(result.checkpoints)},
-                         {QStringLiteral("signedThrough"), qint64(result.signedThrough)}};
-        if (!result.ok) {
-            json.insert(QStringLiteral("firstBadEntry"), qint64(result.firstBadSeq.value_or(0)));
-            json.insert(QStringLiteral("problem"), result.problem);
-        }
-        output.json(json);
-        return result.ok ? Ok : Findings;
+    const auto result = core.audit().verify();
+    QJsonObject json{{QStringLiteral("ok"), result.ok},
+                     {QStringLiteral("entries"), qint64(result.entries)},
+                     {QStringLiteral("checkpoints"), qint64(result.checkpoints)},
+                     {QStringLiteral("signedThrough"), qint64(result.signedThrough)}};
+    if (!result.ok) {
+        json.insert(QStringLiteral("firstBadEntry"), qint64(result.firstBadSeq.value_or(0)));
+        json.insert(QStringLiteral("problem"), result.problem);
     }
-    throw UsageError{QStringLiteral("audit needs 'export' or 'verify'")};
+    output.json(json);
+    return result.ok ? Ok : Findings;
 }
 
 int verifyExport(CommandLine &line, Output &output) {
@@ -464,41 +459,36 @@ int run(const QStringList &arguments, QIODevice &in, QIODevice &out, QIODevice &
             out.write(helpText().toUtf8());
             return Ok;
         }
-        const QString command = line.words.value(0);
-        if (command.isEmpty())
+        if (line.words.isEmpty())
             throw UsageError{QStringLiteral("no command given (see --help)")};
-        const auto words = [&](qsizetype n) {
-            if (line.words.size() != n)
-                throw UsageError{QStringLiteral("unexpected '%1'").arg(line.words.value(n))};
-        };
+        const QString command = line.words.front();
         if (command == QLatin1String("audit") &&
             line.words.value(1) == QLatin1String("verify-export"))
             return verifyExport(line, output);
-        CommandLine &session = line;
-        Session context(session, in); // takes --vault
-        if (command == QLatin1String("init")) {
-            words(1);
-            return init(context, session, output);
-        }
-        if (command == QLatin1String("seed-demo")) {
-            words(1);
-            return seedDemo(context, session, output);
-        }
-        if (command == QLatin1String("verify")) {
-            words(1);
-            return verify(context, session, output);
-        }
-        if (command == QLatin1String("consents") && line.words.value(1) == QLatin1String("list")) {
-            words(2);
-            return listConsents(context, session, output);
-        }
-        if (command == QLatin1String("gate")) {
-            words(1);
-            return gate(context, session, output);
-        }
-        if (command == QLatin1String("audit")) {
-            words(2);
-            return audit(context, session, output);
+
+        // Every command that opens a vault: its words and what runs it.
+        using Run = int (*)(Session &, CommandLine &, Output &);
+        struct Command {
+            QStringList words;
+            Run run;
+        };
+        const std::array<Command, 7> commands{{
+            {{QStringLiteral("init")}, init},
+            {{QStringLiteral("seed-demo")}, seedDemo},
+            {{QStringLiteral("verify")}, verify},
+            {{QStringLiteral("consents"), QStringLiteral("list")}, listConsents},
+            {{QStringLiteral("gate")}, gate},
+            {{QStringLiteral("audit"), QStringLiteral("export")}, audit},
+            {{QStringLiteral("audit"), QStringLiteral("verify")}, audit},
+        }};
+        for (const Command &candidate : commands) {
+            if (line.words.mid(0, candidate.words.size()) != candidate.words)
+                continue;
+            if (line.words.size() != candidate.words.size())
+                throw UsageError{QStringLiteral("unexpected '%1'")
+                                     .arg(line.words.value(candidate.words.size()))};
+            Session session(line, in); // takes --vault
+            return candidate.run(session, line, output);
         }
         throw UsageError{QStringLiteral("unknown command '%1' (see --help)")
                              .arg(line.words.join(QLatin1Char(' ')))};

@@ -1,8 +1,20 @@
 #include "domain/jsonread.h"
 
 #include <cmath>
+#include <limits>
 
 namespace cc::domain::jsonread {
+
+std::optional<int> intValue(const QJsonValue &value) {
+    if (!value.isDouble())
+        return std::nullopt;
+    const double number = value.toDouble();
+    if (!std::isfinite(number) || std::trunc(number) != number ||
+        number < double(std::numeric_limits<int>::min()) ||
+        number > double(std::numeric_limits<int>::max()))
+        return std::nullopt;
+    return static_cast<int>(number);
+}
 
 bool hasExactly(const QJsonObject &object, std::initializer_list<const char *> names) {
     if (object.size() != qsizetype(names.size()))

@@ -13,6 +13,9 @@
 
 namespace cc::domain::jsonread {
 
+// An integral number that fits an int (a double like 600.0 counts); nullopt for anything
+// else.
+[[nodiscard]] std::optional<int> intValue(const QJsonValue &value);
 // True when object has exactly the members in names (no more, no fewer).
 [[nodiscard]] bool hasExactly(const QJsonObject &object, std::initializer_list<const char *> names);
 [[nodiscard]] std::optional<QString> string(const QJsonObject &object, const char *name);

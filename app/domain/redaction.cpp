@@ -1,5 +1,7 @@
 #include "domain/redaction.h"
 
+#include "domain/jsonread.h"
+
 #include <QJsonObject>
 #include <QString>
 
@@ -13,17 +15,6 @@ namespace {
 
 constexpr qsizetype MaxEntries = 256;
 
-std::optional<int> intFromJson(const QJsonValue &v) {
-    if (!v.isDouble()) {
-        return std::nullopt;
-    }
-    const double d = v.toDouble();
-    if (!std::isfinite(d) || std::trunc(d) != d || d < INT_MIN || d > INT_MAX) {
-        return std::nullopt;
-    }
-    return static_cast<int>(d);
-}
-
 QJsonArray rectToJson(const NormRect &r) {
     return QJsonArray{r.x, r.y, r.w, r.h};
 }
@@ -36,10 +27,10 @@ std::optional<NormRect> rectFromJson(const QJsonValue &json) {
     if (a.size() != 4) {
         return std::nullopt;
     }
-    const std::optional<int> x = intFromJson(a.at(0));
-    const std::optional<int> y = intFromJson(a.at(1));
-    const std::optional<int> w = intFromJson(a.at(2));
-    const std::optional<int> h = intFromJson(a.at(3));
+    const std::optional<int> x = jsonread::intValue(a.at(0));
+    const std::optional<int> y = jsonread::intValue(a.at(1));
+    const std::optional<int> w = jsonread::intValue(a.at(2));
+    const std::optional<int> h = jsonread::intValue(a.at(3));
     if (!x || !y || !w || !h) {
         return std::nullopt;
     }

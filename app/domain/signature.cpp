@@ -1,5 +1,7 @@
 #include "domain/signature.h"
 
+#include "domain/jsonread.h"
+
 #include <QJsonArray>
 #include <QString>
 
@@ -100,17 +102,6 @@ double unit(std::mt19937_64 &rng) {
 
 double between(std::mt19937_64 &rng, double low, double high) {
     return low + (high - low) * unit(rng);
-}
-
-std::optional<int> intFromJson(const QJsonValue &v) {
-    if (!v.isDouble()) {
-        return std::nullopt;
-    }
-    const double d = v.toDouble();
-    if (!std::isfinite(d) || std::trunc(d) != d || d < INT_MIN || d > INT_MAX) {
-        return std::nullopt;
-    }
-    return static_cast<int>(d);
 }
 
 } // namespace
@@ -289,8 +280,8 @@ std::optional<SignatureStrokes> signatureFromJson(const QJsonValue &json) {
     if (padArray.size() != 2) {
         return std::nullopt;
     }
-    const std::optional<int> padWidth = intFromJson(padArray.at(0));
-    const std::optional<int> padHeight = intFromJson(padArray.at(1));
+    const std::optional<int> padWidth = jsonread::intValue(padArray.at(0));
+    const std::optional<int> padHeight = jsonread::intValue(padArray.at(1));
     if (!padWidth || !padHeight) {
         return std::nullopt;
     }
@@ -323,9 +314,9 @@ std::optional<SignatureStrokes> signatureFromJson(const QJsonValue &json) {
             if (xyt.size() != 3) {
                 return std::nullopt;
             }
-            const std::optional<int> x = intFromJson(xyt.at(0));
-            const std::optional<int> y = intFromJson(xyt.at(1));
-            const std::optional<int> t = intFromJson(xyt.at(2));
+            const std::optional<int> x = jsonread::intValue(xyt.at(0));
+            const std::optional<int> y = jsonread::intValue(xyt.at(1));
+            const std::optional<int> t = jsonread::intValue(xyt.at(2));
             if (!x || !y || !t) {
                 return std::nullopt;
             }
