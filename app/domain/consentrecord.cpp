@@ -140,7 +140,8 @@ QJsonObject ConsentRecord::toJson() const {
         itemArray.append(QJsonObject{{QStringLiteral("kind"), toString(item.kind)},
                                      {QStringLiteral("id"), item.id},
                                      {QStringLiteral("sha256"), item.sha256},
-                                     {QStringLiteral("description"), item.description}});
+                                     {QStringLiteral("description"), item.description},
+                                     {QStringLiteral("regions"), domain::toJson(item.regions)}});
     }
     QJsonValue witnessJson = QJsonValue::Null;
     if (witness) {
@@ -187,7 +188,8 @@ QJsonObject ConsentRecord::toJson() const {
                      {QStringLiteral("name"), signer.name},
                      {QStringLiteral("relationship"), signer.relationship},
                      {QStringLiteral("authority"), signer.authority},
-                     {QStringLiteral("authorityDocument"), signer.authorityDocument}}},
+                     {QStringLiteral("authorityDocument"), signer.authorityDocument},
+                     {QStringLiteral("authorityDocumentSha256"), signer.authorityDocumentSha256}}},
         {QStringLiteral("signature"),
          QJsonObject{{QStringLiteral("strokes"), domain::toJson(strokes)},
                      {QStringLiteral("printedName"), printedName},
@@ -243,13 +245,16 @@ ConsentRecord ConsentRecord::fromJson(const QJsonObject &json) {
     for (const QJsonValue &value : *items) {
         const QJsonObject item = value.toObject();
         if (!value.isObject() ||
-            !jsonread::hasExactly(item, {"kind", "id", "sha256", "description"}))
+            !jsonread::hasExactly(item, {"kind", "id", "sha256", "description", "regions"}))
             bad(QStringLiteral("items"));
         const auto kind = itemKindFromString(text(item, "kind"));
         if (!kind)
             bad(QStringLiteral("kind"));
+        const auto regions = rectsFromJson(item.value(QStringLiteral("regions")));
+        if (!regions)
+            bad(QStringLiteral("regions"));
         record.items.push_back(
-            {*kind, text(item, "id"), text(item, "sha256"), text(item, "description")});
+            {*kind, text(item, "id"), text(item, "sha256"), text(item, "description"), *regions});
     }
 
     const QJsonObject discloser =
@@ -286,10 +291,15 @@ ConsentRecord ConsentRecord::fromJson(const QJsonObject &json) {
     record.paid = flag(compensation, "paid");
     record.compensationDescription = text(compensation, "description");
 
-    const QJsonObject signer =
-        member(json, "signer", {"role", "name", "relationship", "authority", "authorityDocument"});
-    record.signer = {text(signer, "role"), text(signer, "name"), text(signer, "relationship"),
-                     text(signer, "authority"), text(signer, "authorityDocument")};
+    const QJsonObject signer = member(json, "signer",
+                                      {"role", "name", "relationship", "authority",
+                                       "authorityDocument", "authorityDocumentSha256"});
+    record.signer = {text(signer, "role"),
+                     text(signer, "name"),
+                     text(signer, "relationship"),
+                     text(signer, "authority"),
+                     text(signer, "authorityDocument"),
+                     text(signer, "authorityDocumentSha256")};
 
     const QJsonObject signature =
         member(json, "signature", {"strokes", "printedName", "signedAt", "meaning"});

@@ -12,14 +12,15 @@
 //  "patient":{"id":"pat_…","name":"…"},
 //  "form":{"template":"media-release","version":1,"language":"es","textSha256":"…",
 //          "sections":["items",…]},
-//  "items":[{"kind":"photo"|"story","id":"pho_…"|"stv_…","sha256":"…","description":"…"}],
+//  "items":[{"kind":"photo"|"story","id":"pho_…"|"stv_…","sha256":"…","description":"…",
+//            "regions":[[x,y,w,h],…]}],
 //  "discloser":{"clinician":"…","credentials":"…","practice":"…","contact":"…"},
 //  "scope":{"platforms":[…],"audiences":[…],"purposes":[…],"identifiable":bool},
 //  "expiry":{"kind":"date"|"event","date":"2027-11-28","event":"…"},
 //  "utcOffsetMinutes":-300,
 //  "compensation":{"paid":bool,"description":"…"},
 //  "signer":{"role":"patient"|…,"name":"…","relationship":"…","authority":"…",
-//            "authorityDocument":"pho_…"|""},
+//            "authorityDocument":"pho_…"|"","authorityDocumentSha256":"…"|""},
 //  "signature":{"strokes":{"pad":[w,h],"strokes":[…]},"printedName":"…",
 //               "signedAt":"…","meaning":"…"},
 //  "intent":{"agreed":true,"statement":"…","at":"…"},
@@ -33,6 +34,7 @@
 
 #include "domain/ids.h"
 #include "domain/practice.h"
+#include "domain/redaction.h"
 #include "domain/signature.h"
 
 #include <QByteArray>
@@ -66,6 +68,10 @@ struct CoveredItem {
     QString id;          // "pho_…" or "stv_…"
     QString sha256;      // lowercase hex
     QString description; // as the signer was shown it ("Photo 1, taken March 5, 2027")
+    // Photos: the regions marked identifying when the consent was sealed (on the original,
+    // for a redacted copy). A de-identified-only consent needs them, and they stay what
+    // the gate checks redactions against even if the marks change later. Empty for stories.
+    std::vector<NormRect> regions{};
     friend bool operator==(const CoveredItem &, const CoveredItem &) = default;
 };
 
@@ -78,11 +84,12 @@ struct Expiry {
 };
 
 struct Signer {
-    QString role;              // vocabulary::signerRoles()
-    QString name;              // the signer's name (the patient's, or the representative's)
-    QString relationship;      // representative only: "mother", "legal guardian"
-    QString authority;         // representative only: "court order of 2024-03-01"
-    QString authorityDocument; // optional photo of the authority document ("pho_…")
+    QString role;                      // vocabulary::signerRoles()
+    QString name;                      // the signer's name (the patient's, or the representative's)
+    QString relationship;              // representative only: "mother", "legal guardian"
+    QString authority;                 // representative only: "court order of 2024-03-01"
+    QString authorityDocument;         // optional photo of the authority document ("pho_…")
+    QString authorityDocumentSha256{}; // its hash, sealed with the record
     // A known role other than the patient's (an unknown role is the validator's "signer").
     [[nodiscard]] bool isRepresentative() const;
     friend bool operator==(const Signer &, const Signer &) = default;

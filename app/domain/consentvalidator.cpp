@@ -156,6 +156,20 @@ std::vector<Defect> validateConsent(const ConsentRecord &record, const TemplateC
         !problem.isEmpty())
         report.add(element::Purposes, problem);
 
+    // Only de-identified use: what hides the patient must be known before the signer
+    // agrees, so each photo's identifying regions are part of the record.
+    for (const auto &item : record.items) {
+        if (item.kind == ItemKind::Story && !item.regions.empty()) {
+            report.add(element::Identifiability, QStringLiteral("a story has no image regions"));
+            break;
+        }
+        if (!record.identifiable && item.kind == ItemKind::Photo && item.regions.empty()) {
+            report.add(element::Identifiability,
+                       QStringLiteral("the identifying regions of %1 are not marked").arg(item.id));
+            break;
+        }
+    }
+
     // The expiry date is a day in the signer's zone, counted from the day of signing.
     const QTimeZone signerZone(record.utcOffsetMinutes * 60);
     if (!record.expiry.date.isValid()) {
@@ -186,9 +200,14 @@ std::vector<Defect> validateConsent(const ConsentRecord &record, const TemplateC
         report.add(element::Representative,
                    QStringLiteral("a representative's relationship and authority are required"));
     if (!record.signer.authorityDocument.isEmpty() &&
-        !ids::isValid(record.signer.authorityDocument, ids::Kind::Photo))
+        (!ids::isValid(record.signer.authorityDocument, ids::Kind::Photo) ||
+         !isSha256Hex(record.signer.authorityDocumentSha256)))
         report.add(element::Representative,
                    QStringLiteral("the authority document is not a photo in the vault"));
+    else if (record.signer.authorityDocument.isEmpty() &&
+             !record.signer.authorityDocumentSha256.isEmpty())
+        report.add(element::Representative,
+                   QStringLiteral("the authority document's hash names no document"));
 
     checkStrokes(report, element::Signature, record.strokes, QStringLiteral("the signer's"));
     if (blank(record.printedName))

@@ -29,6 +29,8 @@ inline constexpr const char *Items = "items";           // a specific, non-empty
 inline constexpr const char *Discloser = "discloser";   // who uses and discloses
 inline constexpr const char *Recipients = "recipients"; // platforms and audiences
 inline constexpr const char *Purposes = "purposes";
+// De-identified only: every photo's identifying regions marked when sealed.
+inline constexpr const char *Identifiability = "identifiability";
 inline constexpr const char *Expiry = "expiry"; // a date or event within the policy maximum
 inline constexpr const char *Signer = "signer";
 inline constexpr const char *Representative = "representative"; // relationship, authority

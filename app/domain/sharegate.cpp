@@ -70,9 +70,17 @@ std::vector<GateReason> judge(const GateConsent &consent, const GateItem &item,
     // De-identification is about images: a story is shared only as the exact text the
     // signer read (its hash), and text is checked for identifiers before posting.
     if (!record.identifiable && item.kind == ItemKind::Photo) {
+        // The regions sealed with the consent, and any marked since: unmarking a region
+        // later can't make a copy that shows it acceptable.
+        std::vector<NormRect> regions = item.identifyingRegions;
+        for (const auto &covered : record.items) {
+            if (covered.kind == ItemKind::Photo &&
+                (covered.sha256 == item.sha256 || covered.sha256 == item.originalSha256))
+                regions.insert(regions.end(), covered.regions.begin(), covered.regions.end());
+        }
         if (!item.isDerivative() || item.redactions.empty())
             reasons.push_back({QLatin1StringView(reason::DeidentifiedOnly), id, {}, {}});
-        else if (!hidesAll(item.redactions, item.identifyingRegions))
+        else if (!hidesAll(item.redactions, regions))
             reasons.push_back({QLatin1StringView(reason::IdentifyingRegionVisible), id, {}, {}});
     }
     return reasons;

@@ -53,10 +53,16 @@ ConsentRecord validRecord() {
     record.language = form->language();
     record.sections = form->sectionIds();
     record.items = {
-        {ItemKind::Photo, ids::generate(ids::Kind::Photo), QString(64, QLatin1Char('a')),
-         form->describePhoto(1, signedAt.date())},
-        {ItemKind::Photo, ids::generate(ids::Kind::Photo), QString(64, QLatin1Char('b')),
-         form->describePhoto(2, signedAt.date())},
+        {ItemKind::Photo,
+         ids::generate(ids::Kind::Photo),
+         QString(64, QLatin1Char('a')),
+         form->describePhoto(1, signedAt.date()),
+         {NormRect{2000, 1000, 3000, 3000}}},
+        {ItemKind::Photo,
+         ids::generate(ids::Kind::Photo),
+         QString(64, QLatin1Char('b')),
+         form->describePhoto(2, signedAt.date()),
+         {NormRect{4000, 4000, 2000, 2000}}},
         {ItemKind::Story, ids::generate(ids::Kind::StoryVersion), QString(64, QLatin1Char('c')),
          form->describeStory(QStringLiteral("A rash that would not go away"), 1)},
     };

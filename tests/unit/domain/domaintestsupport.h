@@ -14,8 +14,9 @@ namespace cc::domain::test {
 // The shipped templates, read from the source tree.
 [[nodiscard]] const TemplateCatalog &shippedTemplates();
 
-// A record that passes every validity rule: an English form over two photos and a story
-// version, signed by the patient, countersigned, sealed a minute later. Its form text
+// A record that passes every validity rule: an English form over two photos (each with an
+// identifying region marked) and a story version, signed by the patient, countersigned,
+// sealed a minute later. Its form text
 // hash matches the shipped template.
 [[nodiscard]] ConsentRecord validRecord();
 // Recomputes the record's form text hash after a test changed what the form shows, so

@@ -124,10 +124,12 @@ TemplateCatalog catalogWith(const ConsentTemplate &form) {
 
 // A parent signing for a child, with everything a representative must give.
 void signedByParent(ConsentRecord &record) {
-    record.signer = {QStringLiteral("parent_guardian"), QStringLiteral("Ben Example"),
+    record.signer = {QStringLiteral("parent_guardian"),
+                     QStringLiteral("Ben Example"),
                      QStringLiteral("father"),
                      QStringLiteral("parent with legal custody of the patient, a minor"),
-                     ids::generate(ids::Kind::Photo)};
+                     ids::generate(ids::Kind::Photo),
+                     QString(64, QLatin1Char('e'))};
     record.printedName = QStringLiteral("Ben Example");
 }
 
@@ -180,7 +182,35 @@ TEST_CASE("a representative who gives a relationship and an authority may sign")
     }
     SECTION("the photo of the authority document is optional") {
         record.signer.authorityDocument.clear();
+        record.signer.authorityDocumentSha256.clear();
         CHECK(defectsIn(record) == None);
+    }
+}
+
+TEST_CASE("an authority document is sealed with its hash, and a hash names a document") {
+    ConsentRecord record = test::validRecord();
+    signedByParent(record);
+    SECTION("a document without its hash") {
+        record.signer.authorityDocumentSha256.clear();
+    }
+    SECTION("a hash without a document") {
+        record.signer.authorityDocument.clear();
+    }
+    CHECK(defectsIn(record) == Elements{element::Representative});
+}
+
+TEST_CASE("a de-identified-only consent needs each photo's identifying regions") {
+    ConsentRecord record = test::validRecord();
+    record.identifiable = false;
+    test::refreshFormHash(record);
+    REQUIRE(defectsIn(record) == None);
+    SECTION("a photo with none marked") {
+        record.items[1].regions.clear();
+        CHECK(defectsIn(record) == Elements{element::Identifiability});
+    }
+    SECTION("regions on a story") {
+        record.items[2].regions = {NormRect{0, 0, 100, 100}};
+        CHECK(defectsIn(record) == Elements{element::Identifiability});
     }
 }
 
@@ -250,6 +280,7 @@ TEST_CASE("defects come in element order, each with a message") {
         element::Discloser,
         element::Recipients,
         element::Purposes,
+        element::Identifiability,
         element::Expiry,
         element::Signer,
         element::Representative,

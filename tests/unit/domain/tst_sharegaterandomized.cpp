@@ -207,10 +207,15 @@ private:
         consent.otherPatient = pick(15) == 0; // the same photo bytes, another patient's consent
         record.patientId = consent.otherPatient ? ids::generate(ids::Kind::Patient) : m_patient;
         record.items.clear();
-        for (const MPhoto &photo : m_photos) {
+        record.identifiable = pick(3) != 0;
+        for (MPhoto &photo : m_photos) {
             if (photo.original < 0 && pick(2) == 0) {
+                // Before a de-identified-only consent the clinician usually marks the face.
+                if (!record.identifiable && photo.regions.empty() && pick(4) != 0)
+                    photo.regions.push_back(gridRect());
+                // The regions marked now are sealed with the consent.
                 record.items.push_back(
-                    {ItemKind::Photo, photo.id, photo.sha, QStringLiteral("photo")});
+                    {ItemKind::Photo, photo.id, photo.sha, QStringLiteral("photo"), photo.regions});
                 consent.covered.append(photo.sha);
             }
         }
@@ -222,12 +227,18 @@ private:
                 consent.covered.append(story.shas[v]);
             }
         }
+        // Sealing refuses what the validator refuses: no items, or a de-identified-only
+        // consent over a photo with no identifying regions marked.
         if (record.items.empty())
+            return;
+        if (!record.identifiable &&
+            std::any_of(record.items.begin(), record.items.end(), [](const CoveredItem &item) {
+                return item.kind == ItemKind::Photo && item.regions.empty();
+            }))
             return;
         record.platforms = subset(m_policy.allowedPlatforms); // what sealing allows
         record.audiences = subset(vocabulary::audiences());
         record.purposes = subset(vocabulary::purposes());
-        record.identifiable = pick(3) != 0;
         record.utcOffsetMinutes = (int(pick(105)) - 48) * 15;
         record.signedAt = m_now.addSecs(-120);
         const QDate signedOn =
@@ -345,8 +356,14 @@ private:
                 Cells hidden, regions;
                 for (const auto &rect : p->redactions)
                     hidden.add(rect);
-                for (const auto &rect : m_photos[std::size_t(p->original)].regions)
+                const MPhoto &original = m_photos[std::size_t(p->original)];
+                // Marked now, or marked when this consent was sealed.
+                for (const auto &rect : original.regions)
                     regions.add(rect);
+                for (const CoveredItem &item : r.items)
+                    if (item.sha256 == original.sha)
+                        for (const auto &rect : item.regions)
+                            regions.add(rect);
                 if (!hidden.contains(regions))
                     continue;
             }
