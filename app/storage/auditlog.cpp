@@ -70,6 +70,15 @@ void AuditLog::checkpointAt(std::int64_t seq, const crypto::Bytes &head, const Q
     insert.run();
 }
 
+std::optional<QDateTime> AuditLog::firstAbout(const QString &kind, const QString &consentId) {
+    auto query = m_db.prepare("SELECT at FROM audit_log WHERE consent_id = ?1 AND kind = ?2 "
+                              "ORDER BY seq LIMIT 1");
+    query.bind(1, consentId).bind(2, kind);
+    if (!query.step())
+        return std::nullopt;
+    return domain::fromMs(query.columnInt64(0));
+}
+
 std::int64_t AuditLog::count() {
     auto query = m_db.prepare("SELECT count(*) FROM audit_log");
     return query.step() ? query.columnInt64(0) : 0;

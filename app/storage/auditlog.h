@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace cc::crypto {
@@ -50,6 +51,9 @@ public:
     std::int64_t append(const QString &kind, const QDateTime &at, const QJsonObject &data,
                         const Subject &subject = {});
 
+    // When the first entry of kind about consentId was written, if there is one.
+    [[nodiscard]] std::optional<QDateTime> firstAbout(const QString &kind,
+                                                      const QString &consentId);
     [[nodiscard]] std::int64_t count();
     [[nodiscard]] std::int64_t checkpointCount();
     // Every entry / checkpoint in seq order, for verification and export.

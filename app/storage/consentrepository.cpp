@@ -166,6 +166,22 @@ std::optional<domain::Revocation> ConsentRepository::revocationOf(const QString 
     return revocationFromRow(query);
 }
 
+QStringList ConsentRepository::revokedConsentIds() {
+    QStringList ids;
+    auto query = m_db.prepare("SELECT consent_id FROM revocations ORDER BY consent_id");
+    while (query.step())
+        ids.append(query.columnText(0));
+    return ids;
+}
+
+QStringList ConsentRepository::consentIdsWithExpiryEvent() {
+    QStringList ids;
+    auto query = m_db.prepare("SELECT consent_id FROM consent_expiry_events ORDER BY consent_id");
+    while (query.step())
+        ids.append(query.columnText(0));
+    return ids;
+}
+
 qint64 ConsentRepository::revocationCount() {
     auto query = m_db.prepare("SELECT count(*) FROM revocations");
     return query.step() ? query.columnInt64(0) : 0;

@@ -34,6 +34,9 @@ public:
     void insertRevocation(const domain::Revocation &revocation);
     [[nodiscard]] std::optional<domain::Revocation> revocationOf(const QString &consentId);
     [[nodiscard]] qint64 revocationCount();
+    // The consents with a revocation / an expiry event, for checks against the audit log.
+    [[nodiscard]] QStringList revokedConsentIds();
+    [[nodiscard]] QStringList consentIdsWithExpiryEvent();
 
     void insertExpiryEvent(const domain::ExpiryEvent &event);
     [[nodiscard]] std::optional<domain::ExpiryEvent> expiryEventOf(const QString &consentId);

@@ -292,6 +292,8 @@ Database::Database(sqlite3 *db, QString path)
 Database::Database(Database &&other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
     , m_path(std::move(other.m_path))
+    , m_removeWalOnClose(std::exchange(other.m_removeWalOnClose, false))
+    , m_removeShmOnClose(std::exchange(other.m_removeShmOnClose, false))
     , m_cache(std::move(other.m_cache)) {}
 
 Database &Database::operator=(Database &&other) noexcept {
@@ -299,6 +301,8 @@ Database &Database::operator=(Database &&other) noexcept {
         close();
         m_db = std::exchange(other.m_db, nullptr);
         m_path = std::move(other.m_path);
+        m_removeWalOnClose = std::exchange(other.m_removeWalOnClose, false);
+        m_removeShmOnClose = std::exchange(other.m_removeShmOnClose, false);
         m_cache = std::move(other.m_cache);
     }
     return *this;
@@ -318,6 +322,29 @@ void Database::close() {
         sqlite3_close_v2(m_db);
         m_db = nullptr;
     }
+    // An inspection leaves no trace: the empty -wal and -shm it needed go again.
+    // The -wal only if it stayed empty (it holds data otherwise); the -shm is an index
+    // SQLite rebuilds from the -wal.
+    const auto remove = [&](const char *suffix, bool onlyIfEmpty) {
+        const QByteArray file = QFile::encodeName(m_path + QLatin1String(suffix));
+        struct stat st {};
+        if (::stat(file.constData(), &st) == 0 && (!onlyIfEmpty || st.st_size == 0))
+            ::unlink(file.constData());
+    };
+    if (std::exchange(m_removeWalOnClose, false))
+        remove("-wal", true);
+    if (std::exchange(m_removeShmOnClose, false))
+        remove("-shm", false);
+}
+
+void Database::beginInspection() {
+    const auto exists = [&](const char *suffix) {
+        struct stat st {};
+        return ::stat(QFile::encodeName(m_path + QLatin1String(suffix)).constData(), &st) == 0;
+    };
+    m_removeWalOnClose = !exists("-wal");
+    m_removeShmOnClose = !exists("-shm");
+    sqlite3_db_config(m_db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
 }
 
 namespace {
@@ -369,6 +396,7 @@ void applyKey(Database &db, crypto::ByteView rawKey) {
 
 void configure(Database &db, crypto::ByteView rawKey) {
     applyKey(db, rawKey);
+    applyLogSetting(db.handle()); // keying resets SQLCipher's logging
 
     // The first read of the database: a wrong key (or a file that is not a database)
     // fails here with SQLITE_NOTADB.
@@ -433,7 +461,11 @@ Database Database::open(const QString &path, crypto::ByteView rawKey, OpenMode m
     try {
         if (rc != SQLITE_OK)
             throwSqliteError(raw, rc, "open database");
+        if (mode == OpenMode::Inspect)
+            db.beginInspection();
         configure(db, rawKey);
+        if (mode == OpenMode::Inspect)
+            db.exec("PRAGMA query_only = ON");
     } catch (...) {
         db.close();
         if (created)
@@ -607,7 +639,9 @@ std::vector<int> Database::cipherIntegrityCheck(const QString &path, crypto::Byt
     applyLogSetting(raw);
     if (rc != SQLITE_OK)
         throwSqliteError(raw, rc, "open database");
+    db.beginInspection();
     applyKey(db, rawKey);
+    db.exec("PRAGMA query_only = ON");
     std::vector<int> pages;
     auto check = db.prepare("PRAGMA cipher_integrity_check");
     static const QRegularExpression failed(QStringLiteral("page (\\d+)"));

@@ -94,6 +94,11 @@ public:
     enum class OpenMode {
         CreateNew,    // creates the file (mode 0600); refuses with Other if anything exists at path
         OpenExisting, // fails with NotFound if the file is missing
+        // For verifying: like OpenExisting, but writes are refused (query_only), closing
+        // never checkpoints the WAL into the file (what a crash left stays as it was), and
+        // the empty -wal/-shm files SQLite needs while reading are removed again if they
+        // were not there before. The database file itself is never written.
+        Inspect,
     };
 
     static constexpr std::size_t KeySize = 32;
@@ -162,8 +167,12 @@ public:
 private:
     friend QString requireSqlCipher();
     Database(sqlite3 *db, QString path);
+    // For Inspect: leave the files as they were found.
+    void beginInspection();
     sqlite3 *m_db = nullptr;
     QString m_path;
+    bool m_removeWalOnClose = false;
+    bool m_removeShmOnClose = false;
     std::shared_ptr<StatementCache> m_cache;
 };
 

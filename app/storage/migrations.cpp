@@ -43,6 +43,11 @@ CREATE TABLE device_key (
     created_at INTEGER NOT NULL
 ) STRICT;
 
+CREATE TRIGGER device_key_never_changes BEFORE UPDATE ON device_key
+BEGIN SELECT RAISE(ABORT, 'the device key never changes'); END;
+CREATE TRIGGER device_key_is_kept BEFORE DELETE ON device_key
+BEGIN SELECT RAISE(ABORT, 'the device key never changes'); END;
+
 CREATE TABLE patients (
     id           TEXT PRIMARY KEY CHECK (length(id) = 36 AND substr(id, 1, 4) = 'pat_'),
     display_name TEXT NOT NULL CHECK (length(trim(display_name)) > 0),
@@ -74,6 +79,14 @@ CREATE TABLE photos (
 CREATE INDEX photos_patient ON photos (patient_id, captured_at);
 CREATE INDEX photos_sha256 ON photos (sha256);
 CREATE INDEX photos_original ON photos (original_id) WHERE original_id IS NOT NULL;
+-- A photo's bytes, owner and redactions never change (consents seal its hash); only the
+-- regions marked identifying may be marked again.
+CREATE TRIGGER photos_never_change BEFORE UPDATE OF id, patient_id, role, media_id,
+    thumb_media_id, sha256, size, width, height, format, captured_at, created_at, original_id,
+    redactions ON photos
+BEGIN SELECT RAISE(ABORT, 'a photo never changes'); END;
+CREATE TRIGGER photos_are_kept BEFORE DELETE ON photos
+BEGIN SELECT RAISE(ABORT, 'a photo is kept'); END;
 
 CREATE TABLE stories (
     id         TEXT PRIMARY KEY CHECK (length(id) = 36 AND substr(id, 1, 4) = 'sto_'),
@@ -134,6 +147,10 @@ CREATE TABLE consent_expiry_events (
     recorded_at INTEGER NOT NULL,
     note        TEXT NOT NULL
 ) STRICT;
+CREATE TRIGGER consent_expiry_events_are_final BEFORE UPDATE ON consent_expiry_events
+BEGIN SELECT RAISE(ABORT, 'an expiry event is final'); END;
+CREATE TRIGGER consent_expiry_events_are_kept BEFORE DELETE ON consent_expiry_events
+BEGIN SELECT RAISE(ABORT, 'an expiry event is final'); END;
 
 CREATE TABLE revocations (
     id                TEXT PRIMARY KEY CHECK (length(id) = 36 AND substr(id, 1, 4) = 'rev_'),
@@ -187,6 +204,18 @@ CREATE TABLE posts (
     removal_note              TEXT NOT NULL DEFAULT ''
 ) STRICT;
 CREATE INDEX posts_status ON posts (status, posted_at);
+-- What was posted, where and when never changes; a post only moves from published to
+-- takedown required to removed, and is never deleted.
+CREATE TRIGGER posts_never_change BEFORE UPDATE OF id, draft_id, platform, audience, purpose,
+    text, posted_at ON posts
+BEGIN SELECT RAISE(ABORT, 'what was posted never changes'); END;
+CREATE TRIGGER posts_move_forward BEFORE UPDATE OF status ON posts
+WHEN NOT (NEW.status = OLD.status
+          OR (OLD.status = 'published' AND NEW.status = 'takedown_required')
+          OR (OLD.status = 'takedown_required' AND NEW.status = 'removed'))
+BEGIN SELECT RAISE(ABORT, 'a post''s takedown state only moves forward'); END;
+CREATE TRIGGER posts_are_kept BEFORE DELETE ON posts
+BEGIN SELECT RAISE(ABORT, 'what was posted never changes'); END;
 
 CREATE TABLE post_items (
     post_id   TEXT NOT NULL REFERENCES posts (id),

@@ -226,6 +226,18 @@ qint64 PostRepository::countPosts(std::optional<domain::PostStatus> status) {
     return query.step() ? query.columnInt64(0) : 0;
 }
 
+QHash<QString, domain::PostStatus> PostRepository::statuses() {
+    QHash<QString, domain::PostStatus> result;
+    auto query = m_db.prepare("SELECT id, status FROM posts");
+    while (query.step()) {
+        const auto status = domain::postStatusFromString(query.columnText(1));
+        if (!status)
+            corrupt("post row has an unknown status");
+        result.insert(query.columnText(0), *status);
+    }
+    return result;
+}
+
 void PostRepository::setUrl(const QString &postId, const QString &url) {
     auto statement = m_db.prepare("UPDATE posts SET url = ?2 WHERE id = ?1");
     statement.bind(1, postId).bind(2, url);

@@ -2,6 +2,8 @@
 
 #include "domain/entities.h"
 
+#include <QHash>
+
 #include <optional>
 #include <vector>
 
@@ -34,6 +36,8 @@ public:
     // Newest first.
     [[nodiscard]] std::vector<domain::Post> posts(std::optional<domain::PostStatus> status = {});
     [[nodiscard]] qint64 countPosts(std::optional<domain::PostStatus> status = {});
+    // Every post's status, by post id, for checks against the audit log.
+    [[nodiscard]] QHash<QString, domain::PostStatus> statuses();
     void setUrl(const QString &postId, const QString &url);
     void markTakedownRequired(const QString &postId, const QDateTime &at);
     void markRemoved(const QString &postId, const QDateTime &at, const QString &evidencePhotoId,

@@ -89,6 +89,13 @@ std::vector<domain::Story> StoryRepository::listForPatient(const QString &patien
     return stories;
 }
 
+void StoryRepository::forEachVersion(
+    const std::function<void(const domain::StoryVersion &)> &visit) {
+    auto query = m_db.prepare((std::string(SelectVersion) + "ORDER BY story_id, version").c_str());
+    while (query.step())
+        visit(versionFromRow(query));
+}
+
 qint64 StoryRepository::versionCount() {
     auto query = m_db.prepare("SELECT count(*) FROM story_versions");
     return query.step() ? query.columnInt64(0) : 0;

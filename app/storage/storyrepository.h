@@ -2,6 +2,7 @@
 
 #include "domain/entities.h"
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -25,6 +26,8 @@ public:
     [[nodiscard]] std::vector<domain::StoryVersion> versions(const QString &storyId);
     [[nodiscard]] std::vector<domain::Story> listForPatient(const QString &patientId);
     [[nodiscard]] qint64 versionCount();
+    // Visits every story version, oldest story first.
+    void forEachVersion(const std::function<void(const domain::StoryVersion &)> &visit);
 
 private:
     Database &m_db;
