@@ -6,6 +6,8 @@
 
 #include <QList>
 
+#include <algorithm>
+
 namespace cc::services {
 
 using support::guarded;
@@ -29,8 +31,50 @@ crypto::Bytes unhex(const QJsonValue &value) {
 domain::audit::Verification AuditService::verify(const domain::audit::Progress &progress) {
     return guarded([&] {
         auto &log = m_vault.audit();
-        return domain::audit::verifyChain(log.entries(), log.checkpoints(),
-                                          m_vault.devicePublicKey(), m_vault.vaultId(), progress);
+        auto result =
+            domain::audit::verifyChain(log.entries(), log.checkpoints(), m_vault.devicePublicKey(),
+                                       m_vault.vaultId(), progress);
+        if (!result.ok)
+            return result;
+        const auto fail = [&](std::int64_t seq, const QString &problem) {
+            result.ok = false;
+            result.firstBadSeq = seq;
+            result.problem = problem;
+        };
+        // The log starts with the vault (or, for a vault older than its device key, with the
+        // key's creation), naming this device key: an emptied or replaced log is not clean.
+        const QString key = hex(m_vault.devicePublicKey());
+        bool first = true;
+        log.forEach({}, [&](const storage::AuditLog::Row &row) {
+            if (!result.ok)
+                return;
+            const QJsonObject entry = domain::parseJsonStrict(row.entry).toObject();
+            if (first) {
+                first = false;
+                const QString kind = entry.value(QStringLiteral("kind")).toString();
+                const QJsonObject data = entry.value(QStringLiteral("data")).toObject();
+                if ((kind != QLatin1String("vault.created") &&
+                     kind != QLatin1String("vault.device_key_created")) ||
+                    data.value(QStringLiteral("deviceKey")).toString() != key)
+                    return fail(row.seq, QStringLiteral("the log does not begin with the vault's "
+                                                        "creation and its device key"));
+            }
+            // The columns the log is filtered by must say what the entry says.
+            const QStringList subjects{row.subject.patientId, row.subject.consentId,
+                                       row.subject.postId};
+            const bool indexed =
+                row.kind == entry.value(QStringLiteral("kind")).toString() &&
+                domain::isoUtc(row.at) == entry.value(QStringLiteral("at")).toString() &&
+                std::all_of(subjects.begin(), subjects.end(), [&](const QString &id) {
+                    return id.isEmpty() || row.entry.contains(id.toUtf8());
+                });
+            if (!indexed)
+                fail(row.seq,
+                     QStringLiteral("entry %1's index columns differ from the entry").arg(row.seq));
+        });
+        if (first)
+            fail(1, QStringLiteral("the log is empty: a vault's log begins with its creation"));
+        return result;
     });
 }
 
@@ -56,10 +100,21 @@ void AuditService::exportJsonLines(const std::function<void(const QByteArray &li
                         {QStringLiteral("checkpoints"), qint64(checkpoints.size())}}));
         auto checkpoint = checkpoints.begin();
         for (const auto &entry : entries) {
-            write(domain::canonicalJson(
-                QJsonObject{{QStringLiteral("seq"), qint64(entry.seq)},
-                            {QStringLiteral("entry"), domain::parseJsonStrict(entry.entry)},
-                            {QStringLiteral("hash"), hex(entry.hash)}}));
+            // A damaged entry is exported as its bytes, so the export still runs and the
+            // off-device check names it.
+            QJsonValue parsed;
+            try {
+                parsed = domain::parseJsonStrict(entry.entry);
+            } catch (const domain::JsonError &) {
+            }
+            QJsonObject line{{QStringLiteral("seq"), qint64(entry.seq)},
+                             {QStringLiteral("hash"), hex(entry.hash)}};
+            if (parsed.isObject())
+                line.insert(QStringLiteral("entry"), parsed);
+            else
+                line.insert(QStringLiteral("damaged"),
+                            hex(crypto::Bytes(entry.entry.begin(), entry.entry.end())));
+            write(domain::canonicalJson(line));
             while (checkpoint != checkpoints.end() && checkpoint->seq <= entry.seq) {
                 write(domain::canonicalJson(QJsonObject{
                     {QStringLiteral("checkpoint"),
@@ -101,6 +156,12 @@ domain::audit::Verification verifyExport(const QByteArray &jsonLines, QString *d
             checkpoints.push_back({checkpoint.value(QStringLiteral("seq")).toInteger(),
                                    unhex(checkpoint.value(QStringLiteral("head"))),
                                    unhex(checkpoint.value(QStringLiteral("signature")))});
+        } else if (object.contains(QStringLiteral("damaged"))) {
+            const crypto::Bytes bytes = unhex(object.value(QStringLiteral("damaged")));
+            entries.push_back(
+                {object.value(QStringLiteral("seq")).toInteger(),
+                 QByteArray(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size())),
+                 unhex(object.value(QStringLiteral("hash")))});
         } else {
             QByteArray entry;
             try {
@@ -121,8 +182,22 @@ domain::audit::Verification verifyExport(const QByteArray &jsonLines, QString *d
     const QString key = header.value(QStringLiteral("deviceKey")).toString();
     if (deviceKeyHex)
         *deviceKeyHex = key;
-    return domain::audit::verifyChain(entries, checkpoints, unhex(QJsonValue(key)),
-                                      header.value(QStringLiteral("vault")).toString());
+    auto result = domain::audit::verifyChain(entries, checkpoints, unhex(QJsonValue(key)),
+                                             header.value(QStringLiteral("vault")).toString());
+    // An export cut short after a checkpoint would otherwise verify: the header counts.
+    if (result.ok &&
+        (header.value(QStringLiteral("entries")).toInteger(-1) != qint64(entries.size()) ||
+         header.value(QStringLiteral("checkpoints")).toInteger(-1) != qint64(checkpoints.size()))) {
+        result.ok = false;
+        result.firstBadSeq = qint64(entries.size()) + 1;
+        result.problem = QStringLiteral("the export holds %1 entries and %2 checkpoints, its "
+                                        "header says %3 and %4")
+                             .arg(entries.size())
+                             .arg(checkpoints.size())
+                             .arg(header.value(QStringLiteral("entries")).toInteger())
+                             .arg(header.value(QStringLiteral("checkpoints")).toInteger());
+    }
+    return result;
 }
 
 } // namespace cc::services

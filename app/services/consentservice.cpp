@@ -17,6 +17,8 @@
 #include <QJsonArray>
 #include <QTimeZone>
 
+#include <cstdlib>
+
 namespace cc::services {
 
 using support::guarded;
@@ -72,6 +74,10 @@ domain::ConsentRecord ConsentService::build(const ConsentRequest &request) {
 
     // Items: resolved to exactly what the signer is shown, hashed from the stored rows,
     // described in the form's language with dates in the signer's zone.
+    constexpr int LargestOffsetMinutes = 14 * 60;
+    if (std::abs(request.utcOffsetMinutes) > LargestOffsetMinutes)
+        support::invalid(QStringLiteral("%1 minutes is not a time zone's offset from UTC")
+                             .arg(request.utcOffsetMinutes));
     const QTimeZone zone(request.utcOffsetMinutes * 60);
     int photoNumber = 0;
     guarded([&] {
@@ -86,10 +92,20 @@ domain::ConsentRecord ConsentService::build(const ConsentRequest &request) {
                 if (photo->patientId != patient->id || photo->role != domain::PhotoRole::Clinical)
                     support::invalid(
                         QStringLiteral("%1 is not a clinical photo of this patient").arg(itemId));
+                // The regions that identify the patient, as marked now: sealed with the
+                // consent (an original's marks, for a redacted copy).
+                std::vector<domain::NormRect> regions = photo->identifyingRegions;
+                if (photo->isDerivative()) {
+                    const auto original = photos.find(photo->originalId);
+                    if (!original)
+                        throw ServiceError(ServiceError::Kind::Storage,
+                                           "a redacted copy's original is missing");
+                    regions = original->identifyingRegions;
+                }
                 record.items.push_back(
                     {domain::ItemKind::Photo, photo->id, photo->sha256,
-                     form->describePhoto(++photoNumber,
-                                         photo->capturedAt.toTimeZone(zone).date())});
+                     form->describePhoto(++photoNumber, photo->capturedAt.toTimeZone(zone).date()),
+                     regions});
                 continue;
             }
             std::optional<domain::StoryVersion> version;
@@ -120,6 +136,19 @@ domain::ConsentRecord ConsentService::build(const ConsentRequest &request) {
     record.paid = request.paid;
     record.compensationDescription = request.paid ? request.compensationDescription : QString();
     record.signer = request.signer;
+    record.signer.authorityDocumentSha256.clear();
+    if (!request.signer.authorityDocument.isEmpty()) {
+        // The representative's authority document is sealed by its hash, like an item.
+        const auto document = guarded([&] {
+            return storage::PhotoRepository(m_vault.database())
+                .find(request.signer.authorityDocument);
+        });
+        if (!document || document->patientId != patient->id ||
+            document->role != domain::PhotoRole::AuthorityDocument)
+            support::invalid(QStringLiteral("the authority document must be a photo stored as "
+                                            "this patient's authority document"));
+        record.signer.authorityDocumentSha256 = document->sha256;
+    }
     record.strokes = request.strokes;
     record.printedName = request.printedName;
     record.signedAt = request.signedAt.toUTC();

@@ -157,14 +157,20 @@ DemoSummary DemoGenerator::generate(int patients, std::uint64_t seed, const Prog
                                 request.signedAt.addSecs(60)};
         request.countersignedAt = request.signedAt.addSecs(120);
         request.startsAt = request.countersignedAt;
+        // A de-identified-only consent: the face is marked before the signer sees the
+        // form, and a redacted copy that hides it is what gets shared.
+        const domain::NormRect face{3000, 1500, 3000, 3000};
+        if (!identifiable) {
+            for (const QString &item : items) {
+                if (item.startsWith(QLatin1String("pho_")))
+                    m_core.library().markIdentifyingRegions(item, {face});
+            }
+        }
         const auto consent = m_core.consents().seal(request);
         ++summary.consents;
 
-        // A de-identified-only consent: mark the face and share a redacted copy.
         QString shareable = firstPhoto;
         if (!identifiable) {
-            const domain::NormRect face{3000, 1500, 3000, 3000};
-            m_core.library().markIdentifyingRegions(firstPhoto, {face});
             shareable = m_core.library()
                             .deriveRedacted(firstPhoto, {{face, domain::RedactionKind::Blur}})
                             .id;

@@ -4,6 +4,7 @@
 #include "services/consentservice.h"
 #include "services/servicesupport.h"
 #include "services/settingsservice.h"
+#include "storage/auditlog.h"
 #include "storage/consentrepository.h"
 #include "storage/photorepository.h"
 #include "storage/storyrepository.h"
@@ -86,8 +87,15 @@ domain::GateDecision GateService::decide(const QString &itemId, const domain::Ga
                 storage::ConsentRepository repository(m_vault.database());
                 if (const auto revocation = repository.revocationOf(sealed.id))
                     consent.revokedAt = revocation->receivedAt;
+                // The signed log remembers a revocation even if its row went missing.
+                else if (const auto logged = m_vault.audit().firstAbout(
+                             QStringLiteral("consent.revoked"), sealed.id))
+                    consent.revokedAt = *logged;
                 if (const auto event = repository.expiryEventOf(sealed.id))
                     consent.expiryEventAt = event->occurredAt;
+                else if (const auto logged = m_vault.audit().firstAbout(
+                             QStringLiteral("consent.expiry_event"), sealed.id))
+                    consent.expiryEventAt = *logged;
             });
             consents.push_back(std::move(consent));
         }

@@ -35,6 +35,8 @@ domain::Patient LibraryService::addPatient(const QString &displayName, const QSt
                              .arg(MaxNameLength));
     if (mrn.size() > MaxNameLength)
         support::invalid(QStringLiteral("the MRN is too long"));
+    support::requirePlainLine(name, "a patient's name");
+    support::requirePlainLine(mrn, "an MRN");
     domain::Patient patient{domain::ids::generate(domain::ids::Kind::Patient), name, mrn.trimmed(),
                             birthDate, now(m_vault)};
     auto transaction = support::beginChange(m_vault);
@@ -121,14 +123,16 @@ domain::Photo LibraryService::deriveRedacted(const QString &photoId,
 
     // Always from the untouched original, so a derivative of a derivative is one
     // rendering of the original with every redaction, not a copy of a copy.
-    const domain::Photo original = source->isDerivative() ? *photo(source->originalId) : *source;
+    const auto original = source->isDerivative() ? photo(source->originalId) : source;
+    if (!original)
+        throw ServiceError(ServiceError::Kind::Storage, "the redacted copy's original is missing");
     std::vector<domain::Redaction> all =
         source->isDerivative() ? source->redactions : std::vector<domain::Redaction>{};
     all.insert(all.end(), redactions.begin(), redactions.end());
     if (all.size() > 256)
         support::invalid(QStringLiteral("a photo can carry at most 256 redactions"));
 
-    const crypto::SecretBytes originalBytes = photoBytes(original.id);
+    const crypto::SecretBytes originalBytes = photoBytes(original->id);
     crypto::Bytes rendered;
     try {
         rendered = m_codec.redact(crypto::view(originalBytes), all);
@@ -137,13 +141,13 @@ domain::Photo LibraryService::deriveRedacted(const QString &photoId,
     }
     domain::Photo derived;
     derived.id = domain::ids::generate(domain::ids::Kind::Photo);
-    derived.patientId = original.patientId;
+    derived.patientId = original->patientId;
     derived.role = domain::PhotoRole::Clinical;
-    derived.capturedAt = original.capturedAt;
-    derived.originalId = original.id;
+    derived.capturedAt = original->capturedAt;
+    derived.originalId = original->id;
     derived.redactions = all;
     return storePhoto(std::move(derived), rendered, QStringLiteral("photo.derived"),
-                      {{QStringLiteral("original"), original.id},
+                      {{QStringLiteral("original"), original->id},
                        {QStringLiteral("redactions"), domain::toJson(all)}});
 }
 
@@ -202,6 +206,7 @@ LibraryService::addStory(const QString &patientId, const QString &title, const Q
     if (title.trimmed().isEmpty() || title.size() > MaxNameLength)
         support::invalid(
             QStringLiteral("a story needs a title of at most %1 characters").arg(MaxNameLength));
+    support::requirePlainLine(title, "a story's title");
     if (text.trimmed().isEmpty() || text.size() > MaxStoryLength)
         support::invalid(
             QStringLiteral("a story needs text of at most %1 characters").arg(MaxStoryLength));

@@ -10,6 +10,8 @@
 #include <QJsonArray>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace cc::services {
 
 using support::guarded;
@@ -207,7 +209,12 @@ domain::Post PostService::share(const QString &draftId) {
             blocked.push_back({itemId, decision});
             continue;
         }
-        post.items.push_back({facts->kind, facts->id, facts->sha256, decision.consentIds});
+        // A story and its latest version attached together are one item.
+        const bool already =
+            std::any_of(post.items.begin(), post.items.end(),
+                        [&](const auto &item) { return item.itemId == facts->id; });
+        if (!already)
+            post.items.push_back({facts->kind, facts->id, facts->sha256, decision.consentIds});
         if (!patients.contains(facts->patientId))
             patients.append(facts->patientId);
     }

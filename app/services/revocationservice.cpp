@@ -106,10 +106,11 @@ RevocationImpact RevocationService::revoke(const RevocationRequest &request) {
         impact.postsNeedingTakedown = posts.publishedPostsDependingOnlyOnRevoked(consent->id);
         for (const QString &postId : impact.postsNeedingTakedown) {
             posts.markTakedownRequired(postId, now);
-            m_vault.audit().append(
-                QStringLiteral("post.takedown_required"), now,
-                {{QStringLiteral("post"), postId}, {QStringLiteral("consent"), consent->id}},
-                {consent->patientId, consent->id, postId});
+            m_vault.audit().append(QStringLiteral("post.takedown_required"), now,
+                                   {{QStringLiteral("post"), postId},
+                                    {QStringLiteral("consent"), consent->id},
+                                    {QStringLiteral("patient"), consent->patientId}},
+                                   {consent->patientId, consent->id, postId});
         }
     });
     impact.blockedDrafts = blockedDrafts(consent->id, now);

@@ -2,6 +2,8 @@
 
 #include "crypto/hash.h"
 
+#include <algorithm>
+
 namespace cc::services::support {
 
 storage::Transaction beginChange(Vault &vault) {
@@ -17,6 +19,15 @@ void notFound(const char *what, const QString &id) {
 
 void invalid(const QString &message) {
     throw ServiceError(ServiceError::Kind::Invalid, message.toStdString());
+}
+
+void requirePlainLine(const QString &text, const char *what) {
+    const bool controls = std::any_of(text.begin(), text.end(), [](QChar c) {
+        return c.category() == QChar::Other_Control || c == QChar::LineSeparator ||
+               c == QChar::ParagraphSeparator;
+    });
+    if (controls || !text.isValidUtf16())
+        invalid(QStringLiteral("%1 can't contain control characters").arg(QLatin1StringView(what)));
 }
 
 QString sha256Hex(crypto::ByteView bytes) {

@@ -360,8 +360,10 @@ void Vault::openWithMasterKey(crypto::SecretBytes masterKey, const Opening &open
     const bool writable = opening.access == Access::ReadWrite;
     try {
         const crypto::SecretBytes dbKey = crypto::deriveKey(crypto::view(masterKey), "db");
-        storage::Database db = storage::Database::open(dbPath(m_directory), crypto::view(dbKey),
-                                                       storage::Database::OpenMode::OpenExisting);
+        storage::Database db =
+            storage::Database::open(dbPath(m_directory), crypto::view(dbKey),
+                                    writable ? storage::Database::OpenMode::OpenExisting
+                                             : storage::Database::OpenMode::Inspect);
         // The key must open *this* vault's database, not another vault's.
         {
             auto select = db.prepare("SELECT value FROM vault_meta WHERE key = 'vault_id'");
@@ -392,10 +394,23 @@ void Vault::openWithMasterKey(crypto::SecretBytes masterKey, const Opening &open
         storage::VaultMetaRepository meta(open->database);
         auto stored = meta.deviceKey();
         if (!stored && writable) {
+            // Only a vault made before device keys existed has none, and its log is empty:
+            // a key missing from a vault that has signed anything is damage, and a new key
+            // would make everything it signed unverifiable.
+            auto count = open->database.prepare("SELECT count(*) FROM audit_log");
+            if (!count.step() || count.columnInt64(0) != 0) {
+                fail(VaultError::DatabaseCorrupt, "the vault's device key is missing");
+            }
             auto transaction = open->database.transaction();
             createDeviceKey(open->database, m_clock().toUTC());
-            transaction.commit();
             stored = meta.deviceKey();
+            const auto signer = crypto::Ed25519PrivateKey::fromSeed(stored->seed);
+            storage::AuditLog(open->database, signer, open->keyFile.vaultId)
+                .append(QStringLiteral("vault.device_key_created"), m_clock().toUTC(),
+                        {{QStringLiteral("vault"), open->keyFile.vaultId},
+                         {QStringLiteral("deviceKey"),
+                          QString::fromStdString(crypto::toHex(stored->publicKey))}});
+            transaction.commit();
         }
         if (!stored) {
             fail(VaultError::DatabaseCorrupt, "the vault has no device key");

@@ -6,14 +6,19 @@
 #include "services/auditservice.h"
 #include "services/consentservice.h"
 #include "services/servicesupport.h"
+#include "storage/auditlog.h"
 #include "storage/consentrepository.h"
 #include "storage/database.h"
 #include "storage/mediastore.h"
 #include "storage/photorepository.h"
+#include "storage/postrepository.h"
 #include "storage/storyrepository.h"
+#include "storage/walcheck.h"
 
+#include <QDir>
 #include <QHash>
 #include <QJsonArray>
+#include <QSet>
 
 #include <QFileInfo>
 
@@ -102,18 +107,15 @@ public:
     }
 
     void storyVersions() {
-        auto query = m_vault.database().prepare("SELECT id FROM story_versions ORDER BY id");
-        storage::StoryRepository stories(m_vault.database());
-        while (query.step()) {
-            const QString id = query.columnText(0);
-            ++m_report.storyVersions;
-            const auto version = stories.findVersion(id);
-            const QString actual = support::sha256Hex(version->text);
-            m_storyHashes.insert(id, actual);
-            if (actual != version->sha256)
-                problem(QStringLiteral("story_version"), id,
-                        QStringLiteral("the text does not match its recorded SHA-256"));
-        }
+        storage::StoryRepository(m_vault.database())
+            .forEachVersion([&](const domain::StoryVersion &version) {
+                ++m_report.storyVersions;
+                const QString actual = support::sha256Hex(version.text);
+                m_storyHashes.insert(version.id, actual);
+                if (actual != version.sha256)
+                    problem(QStringLiteral("story_version"), version.id,
+                            QStringLiteral("the text does not match its recorded SHA-256"));
+            });
     }
 
     void consents() {
@@ -131,6 +133,18 @@ public:
             for (const auto &defect : checked.defects)
                 problem(QStringLiteral("consent"), consent.id,
                         QStringLiteral("not valid: %1 (%2)").arg(defect.element, defect.message));
+            // The row's times are what lists and badges show: they must be the record's.
+            const domain::ConsentRecord &record = *checked.record;
+            if (consent.sealedAt != record.sealedAt || consent.startsAt != record.startsAt ||
+                consent.expiresAt != record.expiresAt())
+                problem(QStringLiteral("consent"), consent.id,
+                        QStringLiteral("the row's times differ from the sealed record"));
+            if (!record.signer.authorityDocument.isEmpty() &&
+                m_photoHashes.value(record.signer.authorityDocument) !=
+                    record.signer.authorityDocumentSha256)
+                problem(QStringLiteral("consent"), consent.id,
+                        QStringLiteral("the authority document no longer has the sealed SHA-256"));
+            m_sealed.insert(consent.id, consent.recordSha256);
             auto indexed = repository.indexedItems(consent.id);
             auto recorded = checked.record->items;
             const auto byId = [](const auto &a, const auto &b) {
@@ -161,6 +175,98 @@ public:
         });
     }
 
+    // What the signed log says happened must be what the tables hold: a row deleted or
+    // added behind the app's back (a revocation, a post's takedown state) shows here.
+    void ledger() {
+        QHash<QString, QString> sealedLogged; // consent -> record hash
+        QSet<QString> revokedLogged, eventLogged, postedLogged, takedownLogged, removedLogged;
+        m_vault.audit().forEach({}, [&](const storage::AuditLog::Row &row) {
+            QJsonObject data;
+            try {
+                data = domain::parseJsonStrict(row.entry)
+                           .toObject()
+                           .value(QStringLiteral("data"))
+                           .toObject();
+            } catch (const domain::JsonError &) {
+                return; // the chain check names it
+            }
+            const auto field = [&](const char *name) {
+                return data.value(QLatin1StringView(name)).toString();
+            };
+            if (row.kind == QLatin1String("consent.sealed"))
+                sealedLogged.insert(field("consent"), field("recordSha256"));
+            else if (row.kind == QLatin1String("consent.revoked"))
+                revokedLogged.insert(field("consent"));
+            else if (row.kind == QLatin1String("consent.expiry_event"))
+                eventLogged.insert(field("consent"));
+            else if (row.kind == QLatin1String("post.recorded"))
+                postedLogged.insert(field("post"));
+            else if (row.kind == QLatin1String("post.takedown_required"))
+                takedownLogged.insert(field("post"));
+            else if (row.kind == QLatin1String("post.removed"))
+                removedLogged.insert(field("post"));
+        });
+        const auto mismatch = [&](const QString &object, const QString &id, const QString &text) {
+            problem(object, id, text);
+        };
+        for (auto it = m_sealed.cbegin(); it != m_sealed.cend(); ++it) {
+            if (sealedLogged.value(it.key()) != it.value())
+                mismatch(QStringLiteral("consent"), it.key(),
+                         QStringLiteral("no entry in the audit log seals this record"));
+        }
+        for (auto it = sealedLogged.cbegin(); it != sealedLogged.cend(); ++it) {
+            if (!m_sealed.contains(it.key()))
+                mismatch(QStringLiteral("consent"), it.key(),
+                         QStringLiteral("the audit log records this consent, the vault lost it"));
+        }
+        storage::ConsentRepository consents(m_vault.database());
+        const QStringList revoked = consents.revokedConsentIds();
+        for (const QString &id : revoked) {
+            if (!revokedLogged.contains(id))
+                mismatch(QStringLiteral("consent"), id,
+                         QStringLiteral("a revocation no audit entry records"));
+        }
+        for (const QString &id : revokedLogged) {
+            if (!revoked.contains(id))
+                mismatch(QStringLiteral("consent"), id,
+                         QStringLiteral("the audit log records a revocation the vault lost"));
+        }
+        const QStringList events = consents.consentIdsWithExpiryEvent();
+        for (const QString &id : events) {
+            if (!eventLogged.contains(id))
+                mismatch(QStringLiteral("consent"), id,
+                         QStringLiteral("an expiry event no audit entry records"));
+        }
+        for (const QString &id : eventLogged) {
+            if (!events.contains(id))
+                mismatch(QStringLiteral("consent"), id,
+                         QStringLiteral("the audit log records an expiry event the vault lost"));
+        }
+        const auto statuses = storage::PostRepository(m_vault.database()).statuses();
+        for (auto it = statuses.cbegin(); it != statuses.cend(); ++it) {
+            const bool flagged = it.value() != domain::PostStatus::Published;
+            if (!postedLogged.contains(it.key()) || flagged != takedownLogged.contains(it.key()) ||
+                (it.value() == domain::PostStatus::Removed) != removedLogged.contains(it.key()))
+                mismatch(QStringLiteral("post"), it.key(),
+                         QStringLiteral("its takedown state is not what the audit log records"));
+        }
+        for (const QString &id : postedLogged) {
+            if (!statuses.contains(id))
+                mismatch(QStringLiteral("post"), id,
+                         QStringLiteral("the audit log records this post, the vault lost it"));
+        }
+    }
+
+    // Files in media/ that no row names: left by an interrupted write (the app removes
+    // them at its next unlock) or put there from outside. Not damage, but worth knowing.
+    void strayFiles() {
+        const QDir dir(m_vault.media().mediaDir());
+        for (const QString &name : dir.entryList(QDir::Files | QDir::Hidden)) {
+            if (!m_vault.media().contains(name))
+                m_report.notes.append(QStringLiteral("media/%1 has no row").arg(name));
+        }
+    }
+
     void audit() {
         const auto result = AuditService(m_vault).verify([&](qint64 done, qint64 total) {
             progress("audit", done, total);
@@ -181,6 +287,7 @@ private:
     QHash<QString, BlobOwner> m_owners;
     QHash<QString, QString> m_photoHashes; // photo id -> SHA-256 of the decrypted original
     QHash<QString, QString> m_storyHashes; // version id -> SHA-256 of its text
+    QHash<QString, QString> m_sealed;      // consent id -> record hash, as stored
 };
 
 } // namespace
@@ -203,6 +310,7 @@ QJsonObject VerifyReport::toJson() const {
                                                 {QStringLiteral("storyVersions"), storyVersions},
                                                 {QStringLiteral("consents"), consents},
                                                 {QStringLiteral("auditEntries"), auditEntries},
+                                                {QStringLiteral("walFrames"), walFrames},
                                                 {QStringLiteral("checkpoints"), checkpoints}}},
         {QStringLiteral("problems"), list}};
 }
@@ -222,6 +330,19 @@ VerifyReport VaultVerifier::run(const QString &passcode, const Progress &progres
         report.pages = QFileInfo(m_vault.databasePath()).size() / 4096;
     } catch (const storage::StorageError &error) {
         checker.problem(QStringLiteral("database"), {}, QString::fromUtf8(error.what()));
+    }
+
+    // What a crash left in the write-ahead log: SQLite would silently drop every
+    // transaction after a damaged frame, so the log file is read here first.
+    const storage::WalReport wal =
+        storage::checkWal(m_vault.databasePath() + QStringLiteral("-wal"));
+    report.walFrames = wal.frames;
+    if (!wal.ok()) {
+        QJsonArray frames;
+        for (const qint64 frame : wal.damagedFrames)
+            frames.append(frame);
+        checker.problem(QStringLiteral("database"), QStringLiteral("wal"), wal.problem,
+                        {{QStringLiteral("frames"), frames}});
     }
 
     try {
@@ -259,6 +380,8 @@ VerifyReport VaultVerifier::run(const QString &passcode, const Progress &progres
     checker.pass("stories", [&] { checker.storyVersions(); });
     checker.pass("consents", [&] { checker.consents(); });
     checker.pass("the audit log", [&] { checker.audit(); });
+    checker.pass("the audit log against the vault", [&] { checker.ledger(); });
+    checker.pass("the media directory", [&] { checker.strayFiles(); });
     m_vault.lock();
     return report;
 }

@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <vector>
@@ -31,7 +32,10 @@ struct VerifyReport {
     qint64 consents = 0;
     qint64 auditEntries = 0;
     qint64 checkpoints = 0;
+    qint64 walFrames = 0; // frames found in the write-ahead log a crash left
     std::vector<VerifyProblem> problems;
+    // What is worth knowing but is not damage (files a crash left behind).
+    QStringList notes;
 
     [[nodiscard]] bool ok() const { return problems.empty(); }
     [[nodiscard]] QJsonObject toJson() const;
@@ -43,7 +47,10 @@ struct VerifyReport {
 //     to its recorded SHA-256, every story version's text to its;
 //   - every consent's bytes, hash and device signature, its item index, the validity
 //     rules, and each covered item's hash recomputed from the stored bytes;
-//   - the audit chain and its signed checkpoints.
+//   - the audit chain and its signed checkpoints, and that what it records (seals,
+//     revocations, expiry events, posts and their takedown state) is what the tables hold;
+//   - the write-ahead log a crash may have left, which SQLite would otherwise cut short
+//     silently at a damaged frame.
 // It opens the vault for inspection and writes nothing. Damage is reported, never thrown.
 class VaultVerifier final {
 public:

@@ -242,3 +242,50 @@ TEST_CASE("Tampering with the stored log through SQL is always detected (randomi
               << " mutations detected, " << cleanChecks << " clean checks passed\n";
     CHECK(detected == Mutations);
 }
+
+TEST_CASE("An emptied log, or index columns that differ from their entries, do not verify") {
+    CoreFixture f;
+    seed(f, 2);
+    SECTION("every entry and checkpoint removed") {
+        services::test::tamper(f.vault(), "DELETE FROM audit_checkpoints; DELETE FROM audit_log");
+        const auto result = f.core().audit().verify();
+        CHECK_FALSE(result.ok);
+        CHECK(result.firstBadSeq == 1);
+    }
+    SECTION("a patient's entries hidden from the patient's view") {
+        services::test::tamper(
+            f.vault(), "UPDATE audit_log SET patient_id = 'pat_00000000000000000000000000000000' "
+                       "WHERE seq = (SELECT min(seq) FROM audit_log WHERE patient_id IS NOT NULL)");
+        CHECK_FALSE(f.core().audit().verify().ok);
+    }
+    SECTION("a kind changed beside its entry") {
+        services::test::tamper(f.vault(),
+                               "UPDATE audit_log SET kind = 'patient.added' WHERE seq = 2");
+        const auto result = f.core().audit().verify();
+        CHECK_FALSE(result.ok);
+        CHECK(result.firstBadSeq == 2);
+    }
+}
+
+TEST_CASE(
+    "A damaged entry is still exported, and the export names it; a cut export does not verify") {
+    CoreFixture f;
+    seed(f, 2);
+    const QByteArray clean = exportOf(f);
+    SECTION("cut after a checkpoint") {
+        QList<QByteArray> lines = clean.trimmed().split('\n');
+        qsizetype last = lines.size() - 1;
+        while (!lines[last].contains("\"checkpoint\""))
+            --last;
+        CHECK_FALSE(verifyExport(lines.mid(0, last).join('\n')).ok);
+    }
+    SECTION("an entry that is not JSON any more") {
+        services::test::tamper(
+            f.vault(), "UPDATE audit_log SET entry = CAST('{broken' AS BLOB) WHERE seq = 3");
+        const QByteArray damaged = exportOf(f);
+        CHECK(damaged.contains("\"damaged\""));
+        const auto result = verifyExport(damaged);
+        CHECK_FALSE(result.ok);
+        CHECK(result.firstBadSeq.value_or(0) <= 3);
+    }
+}

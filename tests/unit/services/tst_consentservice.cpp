@@ -271,3 +271,58 @@ TEST_CASE("A vault opened for inspection refuses every change") {
     CHECK(vault->audit().count() == entries);
     CHECK(core.library().photo(photo.id).has_value()); // reading works
 }
+
+TEST_CASE("A representative's authority document is this patient's, and sealed by its hash") {
+    CoreFixture f;
+    const auto patient = f.addPatient();
+    const auto other = f.addPatient(QStringLiteral("Bruno Sample"));
+    const auto photo = f.addPhoto(patient.id);
+    const auto document =
+        f.core().library().importPhoto(patient.id, imaging::demoPhoto(21, 64, 64), f.clock().now,
+                                       domain::PhotoRole::AuthorityDocument);
+    const auto foreign =
+        f.core().library().importPhoto(other.id, imaging::demoPhoto(22, 64, 64), f.clock().now,
+                                       domain::PhotoRole::AuthorityDocument);
+    const auto withDocument = [&](const QString &id) {
+        return [id](ConsentRequest &r) {
+            r.signer = {QStringLiteral("parent_guardian"), QStringLiteral("Carla Example"),
+                        QStringLiteral("mother"), QStringLiteral("parent of a minor"), id};
+            r.printedName = QStringLiteral("Carla Example");
+        };
+    };
+    for (const QString &bad :
+         {foreign.id, photo.id, QStringLiteral("pho_00000000000000000000000000000000")})
+        CHECK_THROWS_AS(f.seal(patient.id, {photo.id}, withDocument(bad)), ServiceError);
+    const auto sealed = f.seal(patient.id, {photo.id}, withDocument(document.id));
+    const auto record = domain::parseSealedRecord(sealed.record);
+    CHECK(record.signer.authorityDocument == document.id);
+    CHECK(record.signer.authorityDocumentSha256 == document.sha256);
+}
+
+TEST_CASE("Text a record or form can't carry is refused as invalid input") {
+    CoreFixture f;
+    const auto invalid = [](const std::function<void()> &action) {
+        try {
+            action();
+        } catch (const ServiceError &error) {
+            return error.kind() == ServiceError::Kind::Invalid;
+        }
+        return false;
+    };
+    const auto patient = f.addPatient();
+    const auto photo = f.addPhoto(patient.id);
+    CHECK(invalid([&] { (void)f.core().library().addPatient(QStringLiteral("Ada\x01")); }));
+    CHECK(invalid([&] {
+        (void)f.core().library().addStory(patient.id, QStringLiteral("Case\nTwo"),
+                                          QStringLiteral("x"));
+    }));
+    CHECK(invalid([&] {
+        f.core().settings().setClinician({QString(QChar(0xd800)), QStringLiteral("MD"),
+                                          QStringLiteral("Clinic"), QStringLiteral("Street")});
+    }));
+    CHECK(invalid([&] {
+        (void)f.seal(patient.id, {photo.id},
+                     [](ConsentRequest &r) { r.utcOffsetMinutes = 15 * 60; });
+    }));
+    CHECK(f.core().settings().clinician().name == QStringLiteral("Dr. Ana Ruiz"));
+}

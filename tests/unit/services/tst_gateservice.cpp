@@ -141,3 +141,56 @@ TEST_CASE("An empty target asks whether any consent could allow the item") {
     CHECK(reasonCodes(f.core().gate().decide(other.id, {})) ==
           QStringList{QStringLiteral("no_consent")});
 }
+
+TEST_CASE("Unmarking a face after sealing does not make a copy that shows it shareable") {
+    CoreFixture f;
+    auto &gate = f.core().gate();
+    const auto patient = f.addPatient();
+    const auto photo = f.addPhoto(patient.id);
+    const domain::NormRect face{2000, 1000, 3000, 3000};
+    f.core().library().markIdentifyingRegions(photo.id, {face});
+    (void)f.seal(patient.id, {photo.id}, [](ConsentRequest &r) { r.identifiable = false; });
+    const auto token = f.core().library().deriveRedacted(
+        photo.id, {{{0, 0, 100, 100}, domain::RedactionKind::Solid}});
+    CHECK(reasonCodes(gate.decide(token.id, InstagramEducation)) ==
+          QStringList{QStringLiteral("identifying_region_visible")});
+    f.core().library().markIdentifyingRegions(photo.id, {});
+    CHECK(reasonCodes(gate.decide(token.id, InstagramEducation)) ==
+          QStringList{QStringLiteral("identifying_region_visible")});
+}
+
+TEST_CASE(
+    "A de-identified-only consent can't be sealed before the identifying regions are marked") {
+    CoreFixture f;
+    const auto patient = f.addPatient();
+    const auto photo = f.addPhoto(patient.id);
+    auto request = f.request(patient.id, {photo.id});
+    request.identifiable = false;
+    const auto defects = f.core().consents().validate(request);
+    REQUIRE(defects.size() == 1);
+    CHECK(defects.front().element == QStringLiteral("identifiability"));
+}
+
+TEST_CASE(
+    "A revocation or expiry event whose row was deleted still blocks: the signed log remembers") {
+    CoreFixture f;
+    auto &gate = f.core().gate();
+    const auto patient = f.addPatient();
+    const auto photo = f.addPhoto(patient.id);
+    const auto consent = f.seal(patient.id, {photo.id});
+    (void)f.core().revocations().revoke(
+        {consent.id, f.clock().now, QStringLiteral("other"), QStringLiteral("letter"), {}, {}});
+    services::test::tamper(f.vault(), "DELETE FROM revocations");
+    CHECK(reasonCodes(gate.decide(photo.id, InstagramEducation)) ==
+          QStringList{QStringLiteral("consent_revoked")});
+
+    const auto other = f.addPhoto(patient.id, 2);
+    const auto byEvent = f.seal(patient.id, {other.id}, [&](ConsentRequest &r) {
+        r.expiry = {domain::Expiry::Kind::Event, f.clock().now.date().addDays(300),
+                    QStringLiteral("the end of treatment")};
+    });
+    f.core().consents().recordExpiryEvent(byEvent.id, f.clock().now.addSecs(-10), {});
+    services::test::tamper(f.vault(), "DELETE FROM consent_expiry_events");
+    CHECK(reasonCodes(gate.decide(other.id, InstagramEducation)) ==
+          QStringList{QStringLiteral("consent_expired")});
+}

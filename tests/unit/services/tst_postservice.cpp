@@ -165,3 +165,39 @@ TEST_CASE("The share decides inside the write lock: a revocation racing it is ne
         CHECK(posts.posts().empty());
     }
 }
+
+TEST_CASE("A story and its latest version attached together are shared as one item") {
+    CoreFixture f;
+    auto &posts = f.core().posts();
+    const auto patient = f.addPatient();
+    const auto [story, version] =
+        f.core().library().addStory(patient.id, QStringLiteral("A rash"), QStringLiteral("Text."));
+    (void)f.seal(patient.id, {story.id});
+    const auto draft = posts.createDraft(QStringLiteral("Post"), InstagramEducation);
+    posts.attach(draft.id, story.id);
+    posts.attach(draft.id, version.id);
+    const auto post = posts.share(draft.id);
+    REQUIRE(post.items.size() == 1);
+    CHECK(post.items.front().itemId == version.id);
+}
+
+TEST_CASE("A post's takedown state only moves forward, and what was posted never changes") {
+    CoreFixture f;
+    auto &posts = f.core().posts();
+    const auto patient = f.addPatient();
+    const auto photo = f.addPhoto(patient.id);
+    const auto consent = f.seal(patient.id, {photo.id});
+    const auto draft = posts.createDraft(QStringLiteral("Post"), InstagramEducation);
+    posts.attach(draft.id, photo.id);
+    const auto post = posts.share(draft.id);
+    (void)f.core().revocations().revoke(
+        {consent.id, f.clock().now, QStringLiteral("other"), QStringLiteral("letter"), {}, {}});
+    auto &db = f.vault().database();
+    CHECK_THROWS(db.exec("UPDATE posts SET status = 'published'"));
+    CHECK_THROWS(db.exec("UPDATE posts SET platform = 'tiktok'"));
+    CHECK_THROWS(db.exec("DELETE FROM posts"));
+    CHECK_THROWS(db.exec("UPDATE photos SET sha256 = zeroblob(32)"));
+    CHECK_THROWS(db.exec("DELETE FROM photos"));
+    CHECK_THROWS(db.exec("DELETE FROM device_key"));
+    CHECK(posts.post(post.id)->status == domain::PostStatus::TakedownRequired);
+}

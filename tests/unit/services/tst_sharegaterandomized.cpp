@@ -21,6 +21,7 @@
 
 #include <array>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <random>
 
@@ -87,7 +88,8 @@ struct Item {
 
 struct MConsent {
     QString id;
-    QStringList shas; // what it covers
+    QStringList shas;                                               // what it covers
+    std::map<QString, std::vector<domain::NormRect>> sealedRegions; // by covered photo hash
     std::vector<Item> items;
     QStringList platforms, audiences, purposes;
     bool identifiable = true;
@@ -184,8 +186,14 @@ bool modelAllows(const World &world, const domain::Policy &policy, const Item &i
             Cells hidden, regions;
             for (const auto &r : photo->redactions)
                 hidden.add(r);
-            for (const auto &r : world.photos[std::size_t(photo->original)].regions)
+            const MPhoto &original = world.photos[std::size_t(photo->original)];
+            // Marked now, or marked when this consent was sealed.
+            for (const auto &r : original.regions)
                 regions.add(r);
+            if (const auto sealed = c.sealedRegions.find(original.sha256);
+                sealed != c.sealedRegions.end())
+                for (const auto &r : sealed->second)
+                    regions.add(r);
             if (!hidden.contains(regions))
                 continue;
         }
@@ -303,12 +311,20 @@ private:
         QStringList items;
         QStringList shas;
         std::vector<Item> covered;
+        std::map<QString, std::vector<domain::NormRect>> sealedRegions;
+        const bool identifiable = m_rng() % 3 != 0;
         for (int p = 0; p < int(world.photos.size()); ++p) {
-            const MPhoto &photo = world.photos[std::size_t(p)];
+            MPhoto &photo = world.photos[std::size_t(p)];
             if (photo.original < 0 && m_rng() % 2 == 0) {
+                // Before a de-identified-only consent the clinician usually marks the face.
+                if (!identifiable && photo.regions.empty() && m_rng() % 4 != 0) {
+                    photo.regions = {gridRect(m_rng)};
+                    m_core->library().markIdentifyingRegions(photo.id, photo.regions);
+                }
                 items.append(photo.id);
                 shas.append(photo.sha256);
                 covered.push_back({p, -1, -1});
+                sealedRegions[photo.sha256] = photo.regions;
             }
         }
         for (int st = 0; st < int(world.stories.size()); ++st) {
@@ -329,7 +345,7 @@ private:
         r.platforms = subset(m_rng, m_policy.allowedPlatforms);
         r.audiences = subset(m_rng, domain::vocabulary::audiences());
         r.purposes = subset(m_rng, domain::vocabulary::purposes());
-        r.identifiable = m_rng() % 3 != 0;
+        r.identifiable = identifiable;
         r.utcOffsetMinutes = (int(m_rng() % 105) - 48) * 15; // -12:00 .. +14:00
         r.signedAt = m_now.addSecs(-120);
         const QDate signedOn = r.signedAt.toTimeZone(QTimeZone(r.utcOffsetMinutes * 60)).date();
@@ -346,8 +362,8 @@ private:
         try {
             const auto sealed = m_core->consents().seal(r);
             const QDateTime starts = r.startsAt.isValid() ? r.startsAt : m_now;
-            world.consents.push_back({sealed.id, shas, covered, r.platforms, r.audiences,
-                                      r.purposes, r.identifiable, starts,
+            world.consents.push_back({sealed.id, shas, sealedRegions, covered, r.platforms,
+                                      r.audiences, r.purposes, r.identifiable, starts,
                                       expiresAt(r.expiry.date, r.utcOffsetMinutes), false, false});
             ++counts.seals;
         } catch (const SealRefused &) {

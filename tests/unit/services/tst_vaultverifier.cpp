@@ -242,3 +242,84 @@ TEST_CASE("A wrong passcode stops the verifier before it reads anything") {
         CHECK(error.error() == VaultError::WrongPasscode);
     }
 }
+
+TEST_CASE("A row deleted or changed that the signed log contradicts is found") {
+    SeededVault seeded;
+    auto vault = seeded.fixture.makeVault();
+    vault->unlock(services::test::Passcode);
+    SECTION("a revocation deleted") {
+        QString consent;
+        {
+            auto query = vault->database().prepare("SELECT consent_id FROM revocations LIMIT 1");
+            REQUIRE(query.step());
+            consent = query.columnText(0);
+        }
+        services::test::tamper(
+            *vault,
+            ("DELETE FROM revocations WHERE consent_id = '" + consent.toStdString() + "'").c_str());
+        vault->lock();
+        CHECK(names(seeded.verify(), QStringLiteral("consent"), consent));
+    }
+    SECTION("a post put back to published") {
+        QString post;
+        {
+            auto query = vault->database().prepare(
+                "SELECT id FROM posts WHERE status != 'published' LIMIT 1");
+            REQUIRE(query.step());
+            post = query.columnText(0);
+        }
+        services::test::tamper(*vault, ("UPDATE posts SET status = 'published' WHERE id = '" +
+                                        post.toStdString() + "'")
+                                           .c_str());
+        vault->lock();
+        CHECK(names(seeded.verify(), QStringLiteral("post"), post));
+    }
+    SECTION("a consent's end moved in its row") {
+        QString consent;
+        {
+            auto query = vault->database().prepare("SELECT id FROM consents LIMIT 1");
+            REQUIRE(query.step());
+            consent = query.columnText(0);
+        }
+        services::test::tamper(*vault, "UPDATE consents SET expires_at = expires_at + 86400000");
+        vault->lock();
+        CHECK(names(seeded.verify(), QStringLiteral("consent"), consent));
+    }
+}
+
+TEST_CASE("What a crash left in the write-ahead log is read, not checkpointed, by the verifier") {
+    SeededVault seeded;
+    // A vault copied while the app had it open: its -wal holds committed transactions.
+    QTemporaryDir copyDir;
+    auto vault = seeded.fixture.makeVault();
+    vault->unlock(services::test::Passcode);
+    vault->database().exec("PRAGMA wal_autocheckpoint = 0");
+    {
+        ConsentCore core(*vault, seeded.fixture.codec(), seeded.fixture.templates());
+        for (int i = 0; i < 5; ++i)
+            (void)core.library().addPatient(QStringLiteral("Late Patient %1").arg(i));
+    }
+    const QString copy = copyDir.path() + QStringLiteral("/vault");
+    QDir().mkpath(copy + QStringLiteral("/media"));
+    QDirIterator it(seeded.fixture.directory(), QDir::Files | QDir::Hidden,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        if (!path.endsWith(QLatin1String("-shm")))
+            QFile::copy(path, copy + path.mid(seeded.fixture.directory().size()));
+    }
+    vault->lock();
+    REQUIRE(QFileInfo(copy + QStringLiteral("/vault.db-wal")).size() > 0);
+    const auto before = snapshot(copy);
+
+    storage::PosixFileOps files;
+    services::test::TestClock clock;
+    Vault copied(
+        copy, files, [&] { return clock.now; }, [&] { return clock.ticks; });
+    const auto report =
+        VaultVerifier(copied, seeded.fixture.templates()).run(services::test::Passcode);
+    INFO(describe(report).toStdString());
+    CHECK(report.ok());
+    CHECK(report.walFrames > 0);
+    CHECK(snapshot(copy) == before); // not checkpointed, nothing written
+}
