@@ -8,6 +8,8 @@
 #include "crypto/hash.h"
 #include "domaintestsupport.h"
 
+#include "randomizedscale.h"
+
 #include <catch2/catch_get_random_seed.hpp>
 #include <catch2/catch_test_macros.hpp>
 
@@ -676,7 +678,7 @@ Mutation mutate(Chain &chain, std::mt19937_64 &rng) {
 } // namespace
 
 TEST_CASE("Ten thousand random changes to signed entries are all detected") {
-    constexpr int Mutations = 10'000;
+    const int Mutations = int(cc::test::randomizedCount(10'000));
     constexpr int CleanChains = 8;
     const auto seed = Catch::getSeed();
     std::cout << "audit chain: seed " << seed << " (rerun with --rng-seed " << seed << ")\n";

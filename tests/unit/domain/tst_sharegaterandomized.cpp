@@ -14,6 +14,8 @@
 #include "domain/vocabulary.h"
 #include "domaintestsupport.h"
 
+#include "randomizedscale.h"
+
 #include <catch2/catch_get_random_seed.hpp>
 #include <catch2/catch_test_macros.hpp>
 
@@ -463,7 +465,7 @@ TEST_CASE("Across 100,000 random operation sequences the gate allows exactly wha
     QDateTime now(QDate(2026, 11, 2), QTime(9, 0), Qt::UTC);
     Policy policy = Policy::defaults();
     Counts counts;
-    constexpr long Sequences = 100'000;
+    const long Sequences = cc::test::randomizedCount(100'000);
     for (long i = 0; i < Sequences; ++i)
         Sequence(rng, base, now, policy).run(counts);
 

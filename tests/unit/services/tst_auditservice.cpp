@@ -7,6 +7,8 @@
 #include "storage/auditlog.h"
 #include "storage/database.h"
 
+#include "randomizedscale.h"
+
 #include <catch2/catch_get_random_seed.hpp>
 #include <catch2/catch_test_macros.hpp>
 
@@ -125,7 +127,7 @@ TEST_CASE("Tampering with the stored log through SQL is always detected (randomi
     const auto anySigned = [&] {
         return std::int64_t(1 + rng() % std::uint64_t(signedThrough));
     };
-    constexpr int Mutations = 2000;
+    const int Mutations = int(cc::test::randomizedCount(2000));
     int detected = 0;
     int cleanChecks = 0;
     for (int i = 0; i < Mutations; ++i) {

@@ -14,6 +14,8 @@
 #include "servicetestsupport.h"
 #include "storage/database.h"
 
+#include "randomizedscale.h"
+
 #include <catch2/catch_get_random_seed.hpp>
 #include <catch2/catch_test_macros.hpp>
 
@@ -532,7 +534,7 @@ long sequencesToRun() {
     // the test run can afford; CONSENTCAM_GATE_SEQUENCES=100000 runs the full count (the
     // domain test runs 100,000 sequences against the gate itself every time).
     const QByteArray configured = qgetenv("CONSENTCAM_GATE_SEQUENCES");
-    return configured.isEmpty() ? 1'000 : configured.toLong();
+    return configured.isEmpty() ? cc::test::randomizedCount(1'000) : configured.toLong();
 }
 
 } // namespace
