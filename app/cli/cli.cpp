@@ -182,6 +182,19 @@ QJsonObject reasonJson(const domain::GateReason &reason) {
     return object;
 }
 
+// An audit verification as the CLI prints it.
+QJsonObject verificationJson(const domain::audit::Verification &result) {
+    QJsonObject json{{QStringLiteral("ok"), result.ok},
+                     {QStringLiteral("entries"), qint64(result.entries)},
+                     {QStringLiteral("checkpoints"), qint64(result.checkpoints)},
+                     {QStringLiteral("signedThrough"), qint64(result.signedThrough)}};
+    if (!result.ok) {
+        json.insert(QStringLiteral("firstBadEntry"), qint64(result.firstBadSeq.value_or(0)));
+        json.insert(QStringLiteral("problem"), result.problem);
+    }
+    return json;
+}
+
 QString time(const QDateTime &at) {
     return at.isValid() ? domain::isoUtc(at) : QString();
 }
@@ -365,15 +378,7 @@ int audit(Session &session, CommandLine &line, Output &output) {
         return Ok;
     }
     const auto result = core.audit().verify();
-    QJsonObject json{{QStringLiteral("ok"), result.ok},
-                     {QStringLiteral("entries"), qint64(result.entries)},
-                     {QStringLiteral("checkpoints"), qint64(result.checkpoints)},
-                     {QStringLiteral("signedThrough"), qint64(result.signedThrough)}};
-    if (!result.ok) {
-        json.insert(QStringLiteral("firstBadEntry"), qint64(result.firstBadSeq.value_or(0)));
-        json.insert(QStringLiteral("problem"), result.problem);
-    }
-    output.json(json);
+    output.json(verificationJson(result));
     return result.ok ? Ok : Findings;
 }
 
@@ -389,15 +394,8 @@ int verifyExport(CommandLine &line, Output &output) {
     }
     QString deviceKey;
     const auto result = services::verifyExport(file.readAll(), &deviceKey);
-    QJsonObject json{{QStringLiteral("ok"), result.ok},
-                     {QStringLiteral("deviceKey"), deviceKey},
-                     {QStringLiteral("entries"), qint64(result.entries)},
-                     {QStringLiteral("checkpoints"), qint64(result.checkpoints)},
-                     {QStringLiteral("signedThrough"), qint64(result.signedThrough)}};
-    if (!result.ok) {
-        json.insert(QStringLiteral("firstBadEntry"), qint64(result.firstBadSeq.value_or(0)));
-        json.insert(QStringLiteral("problem"), result.problem);
-    }
+    QJsonObject json = verificationJson(result);
+    json.insert(QStringLiteral("deviceKey"), deviceKey);
     output.json(json);
     return result.ok ? Ok : Findings;
 }

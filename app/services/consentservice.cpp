@@ -108,11 +108,7 @@ domain::ConsentRecord ConsentService::build(const ConsentRequest &request) {
                      regions});
                 continue;
             }
-            std::optional<domain::StoryVersion> version;
-            if (kind == domain::ids::Kind::Story)
-                version = stories.latestVersion(itemId);
-            else if (kind == domain::ids::Kind::StoryVersion)
-                version = stories.findVersion(itemId);
+            const auto version = stories.resolve(itemId);
             if (!version)
                 support::notFound("photo or story", itemId);
             const auto story = stories.findStory(version->storyId);

@@ -38,11 +38,7 @@ std::optional<domain::GateItem> GateService::item(const QString &itemId) {
             return item;
         }
         storage::StoryRepository stories(m_vault.database());
-        std::optional<domain::StoryVersion> version;
-        if (kind == domain::ids::Kind::Story)
-            version = stories.latestVersion(itemId);
-        else if (kind == domain::ids::Kind::StoryVersion)
-            version = stories.findVersion(itemId);
+        const auto version = stories.resolve(itemId);
         if (!version)
             return std::nullopt;
         const auto story = stories.findStory(version->storyId);

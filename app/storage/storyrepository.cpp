@@ -1,5 +1,6 @@
 #include "storage/storyrepository.h"
 
+#include "domain/ids.h"
 #include "storage/rowutil.h"
 
 namespace cc::storage {
@@ -67,6 +68,15 @@ std::optional<domain::StoryVersion> StoryRepository::latestVersion(const QString
     if (!query.step())
         return std::nullopt;
     return versionFromRow(query);
+}
+
+std::optional<domain::StoryVersion> StoryRepository::resolve(const QString &itemId) {
+    const auto kind = domain::ids::kindOf(itemId);
+    if (kind == domain::ids::Kind::Story)
+        return latestVersion(itemId);
+    if (kind == domain::ids::Kind::StoryVersion)
+        return findVersion(itemId);
+    return std::nullopt;
 }
 
 std::vector<domain::StoryVersion> StoryRepository::versions(const QString &storyId) {

@@ -22,6 +22,9 @@ public:
     [[nodiscard]] std::optional<domain::Story> findStory(const QString &id);
     [[nodiscard]] std::optional<domain::StoryVersion> findVersion(const QString &id);
     [[nodiscard]] std::optional<domain::StoryVersion> latestVersion(const QString &storyId);
+    // The version an item id names: a story version ("stv_…") itself, or a story's
+    // ("sto_…") latest version; nullopt for anything else.
+    [[nodiscard]] std::optional<domain::StoryVersion> resolve(const QString &itemId);
     // Oldest first.
     [[nodiscard]] std::vector<domain::StoryVersion> versions(const QString &storyId);
     [[nodiscard]] std::vector<domain::Story> listForPatient(const QString &patientId);
