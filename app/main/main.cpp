@@ -1,12 +1,15 @@
 // The composition root: builds the file layer, the vault, the platform services and the
 // controller, registers the controller for QML, loads translations and the window.
 
+#include "imaging/qimagecodec.h"
 #include "selftest.h"
+#include "services/templates.h"
 #include "services/vault.h"
 #include "storage/database.h"
 #include "storage/fileops.h"
 #include "storage/storageerror.h"
 #include "ui/appcontroller.h"
+#include "ui/corehost.h"
 #include "ui/qmlregistration.h"
 
 #include "platformservices.h"
@@ -128,6 +131,9 @@ int main(int argc, char *argv[]) {
         cc::platform::createPlatformServices(u"ConsentCam "_s + vaultDir);
     cc::ui::AppController controller(vault, *platform.keyStore, *platform.secureWindow, options);
     cc::ui::AppControllerForeign::setInstance(&controller);
+    cc::imaging::QImageCodec codec;
+    const cc::domain::TemplateCatalog templates = cc::services::loadBuiltInTemplates();
+    cc::ui::CoreHost coreHost(controller, vault, codec, templates);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(u"qrc:/qt/qml"_s);
