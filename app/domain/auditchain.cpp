@@ -171,10 +171,8 @@ Verification verifyChain(const std::vector<Entry> &entries,
         }
     }
     if (!bySeq.empty()) {
-        // Removed entries may have been anywhere after the last checkpoint that still
-        // matched, with the rest renumbered: from there on nothing is vouched for.
         const std::int64_t seq = bySeq.begin()->first;
-        return fail(lastSigned + 1,
+        return fail(result.entries + 1,
                     QStringLiteral("the log ends at entry %1 but a checkpoint signs entry %2: "
                                    "entries were removed")
                         .arg(result.entries)
