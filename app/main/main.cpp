@@ -1,15 +1,21 @@
 // The composition root: builds the file layer, the vault, the platform services and the
 // controller, registers the controller for QML, loads translations and the window.
 
+#include "imaging/demophoto.h"
 #include "imaging/qimagecodec.h"
 #include "selftest.h"
+#include "services/demogenerator.h"
 #include "services/templates.h"
 #include "services/vault.h"
 #include "storage/database.h"
 #include "storage/fileops.h"
 #include "storage/storageerror.h"
 #include "ui/appcontroller.h"
+#include "ui/consentsession.h"
 #include "ui/corehost.h"
+#include "ui/librarycontroller.h"
+#include "ui/uilanguage.h"
+#include "ui/vaultimageprovider.h"
 #include "ui/qmlregistration.h"
 
 #include "platformservices.h"
@@ -22,7 +28,6 @@
 #include <QDateTime>
 #include <QDir>
 #include <QGuiApplication>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
@@ -30,7 +35,6 @@
 #include <QQuickWindow>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QTranslator>
 
 #include <memory>
 #include <optional>
@@ -56,7 +60,10 @@ int main(int argc, char *argv[]) {
                                         u"CODE"_s);
     const QCommandLineOption selfTestOption(u"self-test"_s,
                                             u"Load every QML file, report errors and exit."_s);
+    const QCommandLineOption demoOption(
+        u"demo"_s, u"Open a throwaway vault of fictional demo data (passcode 480913)."_s);
     parser.addOption(vaultOption);
+    parser.addOption(demoOption);
     parser.addOption(langOption);
     parser.addOption(selfTestOption);
 #ifdef CONSENTCAM_TEST_HOOKS
@@ -77,21 +84,15 @@ int main(int argc, char *argv[]) {
     // Language: --lang, else the system's.
     const QLocale locale =
         parser.isSet(langOption) ? QLocale(parser.value(langOption)) : QLocale::system();
-    QLocale::setDefault(locale);
-    QTranslator appTranslator;
-    if (appTranslator.load(locale, u"consentcam"_s, u"_"_s, u":/i18n"_s))
-        QCoreApplication::installTranslator(&appTranslator);
-    QTranslator qtTranslator;
-    if (qtTranslator.load(locale, u"qtbase"_s, u"_"_s,
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(&qtTranslator);
+    cc::ui::UiLanguage uiLanguage(locale);
 
     // The vault directory. The self-test and the tour never touch a real vault.
     std::optional<QTemporaryDir> scratch;
     QString vaultDir;
-    if (parser.isSet(vaultOption) && !tour) {
+    const bool demo = parser.isSet(demoOption) && !selfTest && !tour;
+    if (parser.isSet(vaultOption) && !tour && !demo) {
         vaultDir = parser.value(vaultOption);
-    } else if (selfTest || tour) {
+    } else if (selfTest || tour || demo) {
         scratch.emplace();
         vaultDir = scratch->path();
     } else {
@@ -127,16 +128,39 @@ int main(int argc, char *argv[]) {
     }
 #endif
     cc::services::Vault vault(vaultDir, files, clock, ticks);
+    cc::imaging::QImageCodec codec;
+    const cc::domain::TemplateCatalog templates = cc::services::loadBuiltInTemplates();
+    if (demo) {
+        // A throwaway vault (cheap scrypt: it lives in a temporary directory) filled with
+        // clearly fictional patients, photos, consents, drafts and posts.
+        options.demo = true;
+        try {
+            vault.create(QString::fromLatin1(cc::ui::AppController::demoPasscode),
+                         cc::crypto::ScryptParams{std::uint64_t{1} << 14, 8, 1});
+            cc::services::ConsentCore core(vault, codec, templates);
+            cc::services::DemoGenerator(core, clock, [](std::uint64_t seed) {
+                return cc::imaging::demoPhoto(seed, 1200, 900);
+            }).generate(6);
+        } catch (const std::exception &e) {
+            qCritical("ConsentCam could not create the demo vault: %s", e.what());
+            return 2;
+        }
+    }
     cc::platform::PlatformServices platform =
         cc::platform::createPlatformServices(u"ConsentCam "_s + vaultDir);
     cc::ui::AppController controller(vault, *platform.keyStore, *platform.secureWindow, options);
     cc::ui::AppControllerForeign::setInstance(&controller);
-    cc::imaging::QImageCodec codec;
-    const cc::domain::TemplateCatalog templates = cc::services::loadBuiltInTemplates();
     cc::ui::CoreHost coreHost(controller, vault, codec, templates);
+    cc::ui::LibraryController library(coreHost);
+    cc::ui::LibraryForeign::setInstance(&library);
+    cc::ui::ConsentSession consentSession(coreHost, controller, uiLanguage);
+    cc::ui::ConsentSessionForeign::setInstance(&consentSession);
+    cc::ui::UiLanguageForeign::setInstance(&uiLanguage);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(u"qrc:/qt/qml"_s);
+    engine.addImageProvider(u"vault"_s, new cc::ui::VaultImageProvider(coreHost));
+    uiLanguage.setEngine(&engine);
     if (selfTest)
         return cc::app::runSelfTest(engine);
 

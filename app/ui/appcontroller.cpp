@@ -172,6 +172,30 @@ void AppController::enterPatientMode() {
     restartIdleTimer();
 }
 
+QString AppController::verifyPasscode(const QString &passcode) {
+    if (m_busy)
+        return messageFor(services::VaultError::Io);
+    QString problem;
+    try {
+        crypto::SecretBytes key = m_vault.unwrapMasterKey(passcode);
+        (void)key; // wiped when it goes out of scope
+    } catch (const services::VaultException &e) {
+        problem = messageFor(e.error());
+    } catch (const std::exception &) {
+        problem = messageFor(services::VaultError::Io);
+    }
+    refreshBackoff();
+    return problem;
+}
+
+void AppController::leavePatientMode() {
+    if (m_state != State::PatientMode)
+        return;
+    clearMessages();
+    setState(State::Unlocked);
+    restartIdleTimer();
+}
+
 void AppController::changePasscode(const QString &current, const QString &replacement) {
     if (m_busy || m_state != State::Unlocked)
         return;

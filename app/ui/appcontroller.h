@@ -50,6 +50,9 @@ class AppController final : public QObject {
     // Whether the OS key store could be reached when the application started.
     Q_PROPERTY(bool quickUnlockAvailable READ quickUnlockAvailable CONSTANT)
     Q_PROPERTY(bool quickUnlockEnabled READ quickUnlockEnabled NOTIFY quickUnlockEnabledChanged)
+    // A demo vault (--demo): fictional data, and its passcode to show.
+    Q_PROPERTY(bool demo READ demo CONSTANT)
+    Q_PROPERTY(QString demoPasscodeText READ demoPasscodeText CONSTANT)
 
 public:
     enum class State {
@@ -65,7 +68,11 @@ public:
         crypto::ScryptParams newVaultKdf{};
         // The length of one auto-lock "second"; tests shorten it to run the timer fast.
         std::chrono::milliseconds autoLockUnit{std::chrono::seconds{1}};
+        // A throwaway vault of fictional data (--demo): the screens say so.
+        bool demo = false;
     };
+    // The passcode of every demo vault, shown on its banner.
+    static constexpr const char *demoPasscode = "480913";
 
     static constexpr int defaultAutoLockSeconds = 120;
 
@@ -90,6 +97,10 @@ public:
     [[nodiscard]] static QList<int> autoLockChoices();
     [[nodiscard]] bool quickUnlockAvailable() const { return m_quickUnlockAvailable; }
     [[nodiscard]] bool quickUnlockEnabled() const { return m_quickUnlockEnabled; }
+    [[nodiscard]] bool demo() const { return m_options.demo; }
+    [[nodiscard]] QString demoPasscodeText() const {
+        return m_options.demo ? QString::fromLatin1(demoPasscode) : QString();
+    }
 
     // The minimum-strength rule (Vault::isStrongEnough), for live feedback while typing.
     Q_INVOKABLE [[nodiscard]] bool passcodeStrong(const QString &passcode) const;
@@ -115,6 +126,14 @@ public:
     // Locked → Unlocked with the key from the OS key store.
     Q_INVOKABLE void quickUnlock();
     Q_INVOKABLE void clearMessages();
+
+    // Checks the clinician's passcode without changing the state, counted and backed off
+    // exactly as an unlock is (for leaving patient mode). Returns an empty string when it
+    // is right, else the translated reason. Runs scrypt on the calling thread.
+    [[nodiscard]] QString verifyPasscode(const QString &passcode);
+    // PatientMode → Unlocked. Only C++ calls it, after verifyPasscode() succeeded: QML has
+    // no way out of patient mode but the passcode.
+    void leavePatientMode();
 
     // Keeps the window's content out of screenshots and the task switcher where the
     // platform allows it.

@@ -4,6 +4,10 @@
 // carry no QML macros; these wrappers do.
 
 #include "ui/appcontroller.h"
+#include "ui/consentsession.h"
+#include "ui/librarycontroller.h"
+#include "ui/rowsmodel.h"
+#include "ui/uilanguage.h"
 
 #include <QJSEngine>
 #include <QQmlEngine>
@@ -11,31 +15,66 @@
 
 namespace cc::ui {
 
-// The AppController built in main() and handed to QML as the `AppController` singleton.
-// The controller is not default-constructible, so the engine takes it from create().
-struct AppControllerForeign {
-    Q_GADGET
-    QML_FOREIGN(cc::ui::AppController)
-    QML_NAMED_ELEMENT(AppController)
-    QML_SINGLETON
-
-public:
+// An object built in main() and handed to QML as a singleton. The controllers are not
+// default-constructible, so the engine takes them from create().
+template <typename T>
+struct ForeignInstance {
     // Called once by main() before the first QML file loads; main() keeps ownership.
-    static void setInstance(AppController *controller) {
-        s_instance = controller;
-        QJSEngine::setObjectOwnership(controller, QJSEngine::CppOwnership);
+    static void setInstance(T *object) {
+        s_instance = object;
+        QJSEngine::setObjectOwnership(object, QJSEngine::CppOwnership);
     }
 
-    static AppController *create(QQmlEngine *, QJSEngine *engine) {
+    static T *create(QQmlEngine *, QJSEngine *engine) {
         Q_ASSERT(s_instance);
-        // One engine per process: the controller's thread is that engine's thread.
+        // One engine per process: the object's thread is that engine's thread.
         Q_ASSERT(engine->thread() == s_instance->thread());
         QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
         return s_instance;
     }
 
 private:
-    static inline AppController *s_instance = nullptr;
+    static inline T *s_instance = nullptr;
+};
+
+// The application's state: `AppController`.
+struct AppControllerForeign : ForeignInstance<AppController> {
+    Q_GADGET
+    QML_FOREIGN(cc::ui::AppController)
+    QML_NAMED_ELEMENT(AppController)
+    QML_SINGLETON
+};
+
+// Patients, their photos, stories and consents: `Library`.
+struct LibraryForeign : ForeignInstance<LibraryController> {
+    Q_GADGET
+    QML_FOREIGN(cc::ui::LibraryController)
+    QML_NAMED_ELEMENT(Library)
+    QML_SINGLETON
+};
+
+// The consent session of patient mode: `ConsentSession`.
+struct ConsentSessionForeign : ForeignInstance<ConsentSession> {
+    Q_GADGET
+    QML_FOREIGN(cc::ui::ConsentSession)
+    QML_NAMED_ELEMENT(ConsentSession)
+    QML_SINGLETON
+};
+
+// The interface language: `UiLanguage`.
+struct UiLanguageForeign : ForeignInstance<UiLanguage> {
+    Q_GADGET
+    QML_FOREIGN(cc::ui::UiLanguage)
+    QML_NAMED_ELEMENT(UiLanguage)
+    QML_SINGLETON
+};
+
+// The list models the controllers expose (not created from QML).
+struct RowsModelForeign {
+    Q_GADGET
+    QML_FOREIGN(cc::ui::RowsModel)
+    QML_NAMED_ELEMENT(RowsModel)
+    QML_UNCREATABLE("list models come from the controllers")
 };
 
 } // namespace cc::ui

@@ -1,0 +1,327 @@
+#include "ui/librarycontroller.h"
+
+#include "domain/consentrecord.h"
+#include "services/consentcore.h"
+#include "services/serviceerror.h"
+#include "services/vault.h"
+#include "ui/consentbadges.h"
+#include "ui/corehost.h"
+
+#include <QLocale>
+
+namespace cc::ui {
+
+namespace {
+
+const QStringList patientRoles{QStringLiteral("patientId"), QStringLiteral("displayName"),
+                               QStringLiteral("mrn"), QStringLiteral("birthDate"),
+                               QStringLiteral("subtitle")};
+const QStringList photoRoles{QStringLiteral("photoId"),    QStringLiteral("source"),
+                             QStringLiteral("fullSource"), QStringLiteral("capturedAt"),
+                             QStringLiteral("derivative"), QStringLiteral("badge"),
+                             QStringLiteral("badgeText")};
+const QStringList storyRoles{QStringLiteral("storyId"),   QStringLiteral("title"),
+                             QStringLiteral("text"),      QStringLiteral("version"),
+                             QStringLiteral("versionId"), QStringLiteral("badge"),
+                             QStringLiteral("badgeText")};
+const QStringList consentRoles{QStringLiteral("consentId"),  QStringLiteral("status"),
+                               QStringLiteral("statusText"), QStringLiteral("sealedAt"),
+                               QStringLiteral("expiresAt"),  QStringLiteral("signerName"),
+                               QStringLiteral("language"),   QStringLiteral("itemCount")};
+
+QString shortDate(const QDate &date) {
+    return date.isValid() ? QLocale().toString(date, QLocale::ShortFormat) : QString();
+}
+
+QString shortDateTime(const QDateTime &time) {
+    return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::ShortFormat)
+                          : QString();
+}
+
+template <typename Status>
+std::optional<services::ConsentStatus> lookup(const QHash<QString, Status> &badges,
+                                              const QString &id) {
+    const auto found = badges.constFind(id);
+    if (found == badges.constEnd())
+        return std::nullopt;
+    return *found;
+}
+
+} // namespace
+
+LibraryController::LibraryController(CoreHost &host, QObject *parent)
+    : QObject(parent)
+    , m_host(host)
+    , m_patients(patientRoles)
+    , m_photos(photoRoles)
+    , m_stories(storyRoles)
+    , m_consents(consentRoles) {
+    connect(&m_host, &CoreHost::opened, this, &LibraryController::reloadPatients);
+    connect(&m_host, &CoreHost::closing, this, &LibraryController::clearAll);
+    if (m_host.isOpen())
+        reloadPatients();
+}
+
+void LibraryController::setSearch(const QString &search) {
+    if (search == m_search)
+        return;
+    m_search = search;
+    emit searchChanged();
+    reloadPatients();
+}
+
+QString LibraryController::addPatient(const QString &displayName, const QString &mrn,
+                                      const QString &birthDate) {
+    clearError();
+    auto *core = m_host.core();
+    if (!core)
+        return {};
+    if (displayName.trimmed().isEmpty()) {
+        setError(tr("Enter the patient's name."));
+        return {};
+    }
+    QDate birth;
+    if (!birthDate.trimmed().isEmpty()) {
+        birth = QDate::fromString(birthDate.trimmed(), Qt::ISODate);
+        if (!birth.isValid()) {
+            setError(tr("Enter the birth date as year-month-day, for example 1984-03-05."));
+            return {};
+        }
+        if (birth > m_host.now().date()) {
+            setError(tr("The birth date is in the future."));
+            return {};
+        }
+    }
+    try {
+        const auto patient = core->library().addPatient(displayName.trimmed(), mrn.trimmed(), birth);
+        reloadPatients();
+        return patient.id;
+    } catch (const std::exception &e) {
+        setError(messageFor(e));
+        return {};
+    }
+}
+
+bool LibraryController::openPatient(const QString &patientId) {
+    clearError();
+    auto *core = m_host.core();
+    if (!core)
+        return false;
+    try {
+        const auto patient = core->library().patient(patientId);
+        if (!patient) {
+            setError(tr("This patient is no longer in the vault."));
+            return false;
+        }
+        m_patientId = patient->id;
+        m_patientName = patient->displayName;
+        m_patientMrn = patient->mrn;
+        m_patientBirthDate = shortDate(patient->birthDate);
+        emit patientChanged();
+        reloadPatient();
+        return true;
+    } catch (const std::exception &e) {
+        setError(messageFor(e));
+        return false;
+    }
+}
+
+void LibraryController::refresh() {
+    reloadPatients();
+    if (!m_patientId.isEmpty())
+        reloadPatient();
+}
+
+QString LibraryController::saveStory(const QString &storyId, const QString &title,
+                                     const QString &text) {
+    clearError();
+    auto *core = m_host.core();
+    if (!core)
+        return {};
+    if (text.trimmed().isEmpty()) {
+        setError(tr("Write the story before saving it."));
+        return {};
+    }
+    try {
+        QString id = storyId;
+        if (id.isEmpty()) {
+            if (title.trimmed().isEmpty()) {
+                setError(tr("Give the story a title."));
+                return {};
+            }
+            id = core->library().addStory(m_patientId, title.trimmed(), text).first.id;
+        } else {
+            const auto versions = core->library().storyVersions(id);
+            if (versions.empty() || versions.back().text != text)
+                (void)core->library().editStory(id, text);
+        }
+        reloadPatient();
+        return id;
+    } catch (const std::exception &e) {
+        setError(messageFor(e));
+        return {};
+    }
+}
+
+QVariantMap LibraryController::story(const QString &storyId) const {
+    auto *core = m_host.core();
+    if (!core)
+        return {};
+    try {
+        const auto story = core->library().story(storyId);
+        const auto versions = core->library().storyVersions(storyId);
+        if (!story || versions.empty())
+            return {};
+        return {{QStringLiteral("storyId"), story->id},
+                {QStringLiteral("title"), story->title},
+                {QStringLiteral("text"), versions.back().text},
+                {QStringLiteral("version"), versions.back().version}};
+    } catch (const std::exception &) {
+        return {};
+    }
+}
+
+void LibraryController::clearError() {
+    setError({});
+}
+
+QString LibraryController::messageFor(const std::exception &error) {
+    if (const auto *service = dynamic_cast<const services::ServiceError *>(&error)) {
+        switch (service->kind()) {
+        case services::ServiceError::Kind::NotFound:
+            return tr("That item is no longer in the vault.");
+        case services::ServiceError::Kind::Invalid:
+            return tr("The vault can't accept this input.");
+        case services::ServiceError::Kind::Refused:
+            return tr("The consent rules don't allow this.");
+        case services::ServiceError::Kind::Conflict:
+            return tr("This was already done.");
+        case services::ServiceError::Kind::Image:
+            return tr("This file is not a photo the app accepts (JPEG or PNG).");
+        case services::ServiceError::Kind::Storage:
+            return tr("The vault could not be read or written. Nothing was changed.");
+        case services::ServiceError::Kind::ReadOnly:
+            return tr("This vault is open for inspection only.");
+        }
+    }
+    if (dynamic_cast<const services::VaultException *>(&error))
+        return tr("The vault is locked.");
+    return tr("Something went wrong. Nothing was changed.");
+}
+
+void LibraryController::reloadPatients() {
+    auto *core = m_host.core();
+    if (!core) {
+        m_patients.clear();
+        return;
+    }
+    try {
+        QList<QVariantMap> rows;
+        for (const auto &patient : core->library().patients(m_search.trimmed(), 500)) {
+            QStringList subtitle;
+            if (!patient.mrn.isEmpty())
+                subtitle << tr("MRN %1").arg(patient.mrn);
+            if (patient.birthDate.isValid())
+                subtitle << tr("Born %1").arg(shortDate(patient.birthDate));
+            rows.append({{QStringLiteral("patientId"), patient.id},
+                         {QStringLiteral("displayName"), patient.displayName},
+                         {QStringLiteral("mrn"), patient.mrn},
+                         {QStringLiteral("birthDate"), shortDate(patient.birthDate)},
+                         {QStringLiteral("subtitle"), subtitle.join(QStringLiteral(" · "))}});
+        }
+        m_patients.setRows(std::move(rows));
+    } catch (const std::exception &e) {
+        setError(messageFor(e));
+    }
+}
+
+void LibraryController::reloadPatient() {
+    auto *core = m_host.core();
+    if (!core || m_patientId.isEmpty())
+        return;
+    try {
+        const QDateTime now = m_host.now();
+        const auto badges = ConsentBadges::forPatient(*core, m_patientId, now);
+
+        QList<QVariantMap> photos;
+        for (const auto &photo : core->library().photos(m_patientId)) {
+            const auto status = lookup(badges, photo.id);
+            photos.append(
+                {{QStringLiteral("photoId"), photo.id},
+                 {QStringLiteral("source"), QStringLiteral("image://vault/thumb/") + photo.id},
+                 {QStringLiteral("fullSource"), QStringLiteral("image://vault/photo/") + photo.id},
+                 {QStringLiteral("capturedAt"), shortDateTime(photo.capturedAt)},
+                 {QStringLiteral("derivative"), photo.isDerivative()},
+                 {QStringLiteral("badge"), ConsentBadges::code(status)},
+                 {QStringLiteral("badgeText"), ConsentBadges::label(status)}});
+        }
+        m_photos.setRows(std::move(photos));
+
+        QList<QVariantMap> stories;
+        for (const auto &story : core->library().stories(m_patientId)) {
+            const auto versions = core->library().storyVersions(story.id);
+            if (versions.empty())
+                continue;
+            const auto status = lookup(badges, story.id);
+            stories.append({{QStringLiteral("storyId"), story.id},
+                            {QStringLiteral("title"), story.title},
+                            {QStringLiteral("text"), versions.back().text},
+                            {QStringLiteral("version"), versions.back().version},
+                            {QStringLiteral("versionId"), versions.back().id},
+                            {QStringLiteral("badge"), ConsentBadges::code(status)},
+                            {QStringLiteral("badgeText"), ConsentBadges::label(status)}});
+        }
+        m_stories.setRows(std::move(stories));
+
+        QList<QVariantMap> consents;
+        for (const auto &consent : core->consents().forPatient(m_patientId)) {
+            const auto status = core->consents().status(consent, now);
+            QString signer;
+            QString language;
+            int items = 0;
+            try {
+                const auto record = domain::parseSealedRecord(consent.record);
+                signer = record.printedName;
+                language = record.language;
+                items = int(record.items.size());
+            } catch (const domain::RecordError &) {
+                // The status says Invalid; the row still shows that the consent exists.
+            }
+            consents.append({{QStringLiteral("consentId"), consent.id},
+                             {QStringLiteral("status"), ConsentBadges::code(status)},
+                             {QStringLiteral("statusText"), ConsentBadges::label(status)},
+                             {QStringLiteral("sealedAt"), shortDateTime(consent.sealedAt)},
+                             {QStringLiteral("expiresAt"), shortDate(consent.expiresAt.date())},
+                             {QStringLiteral("signerName"), signer},
+                             {QStringLiteral("language"), language},
+                             {QStringLiteral("itemCount"), items}});
+        }
+        m_consents.setRows(std::move(consents));
+    } catch (const std::exception &e) {
+        setError(messageFor(e));
+    }
+}
+
+void LibraryController::clearAll() {
+    m_patients.clear();
+    m_photos.clear();
+    m_stories.clear();
+    m_consents.clear();
+    m_patientId.clear();
+    m_patientName.clear();
+    m_patientMrn.clear();
+    m_patientBirthDate.clear();
+    m_search.clear();
+    emit searchChanged();
+    emit patientChanged();
+    clearError();
+}
+
+void LibraryController::setError(const QString &message) {
+    if (message == m_errorMessage)
+        return;
+    m_errorMessage = message;
+    emit errorMessageChanged();
+}
+
+} // namespace cc::ui

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "ui/rowsmodel.h"
+
+#include <QDate>
+#include <QObject>
+#include <QString>
+#include <QVariantMap>
+
+#include <exception>
+
+namespace cc::ui {
+
+class CoreHost;
+
+// The clinician's library (DESIGN §2.3.1, §2.4): the patient list with search, adding a
+// patient, and one open patient's consents, photos and stories with their consent
+// badges; saving a story (a new story, or a new version of one). Everything it holds is
+// read from the vault on demand and dropped when the vault locks. Errors are classified
+// and translated here; QML only shows errorMessage.
+class LibraryController final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LibraryController)
+
+    // patientId, displayName, mrn, birthDate (a string in the locale's short format, or
+    // empty), subtitle.
+    Q_PROPERTY(cc::ui::RowsModel *patients READ patients CONSTANT)
+    Q_PROPERTY(QString search READ search WRITE setSearch NOTIFY searchChanged)
+
+    Q_PROPERTY(QString patientId READ patientId NOTIFY patientChanged)
+    Q_PROPERTY(QString patientName READ patientName NOTIFY patientChanged)
+    Q_PROPERTY(QString patientMrn READ patientMrn NOTIFY patientChanged)
+    Q_PROPERTY(QString patientBirthDate READ patientBirthDate NOTIFY patientChanged)
+    // photoId, source (image URL of the encrypted thumbnail), fullSource, capturedAt,
+    // derivative, badge (ConsentBadges::code), badgeText.
+    Q_PROPERTY(cc::ui::RowsModel *photos READ photos CONSTANT)
+    // storyId, title, text (latest version), version, versionId, badge, badgeText.
+    Q_PROPERTY(cc::ui::RowsModel *stories READ stories CONSTANT)
+    // consentId, status, statusText, sealedAt, expiresAt, signerName, language,
+    // itemCount.
+    Q_PROPERTY(cc::ui::RowsModel *consents READ consents CONSTANT)
+    Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorMessageChanged)
+
+public:
+    explicit LibraryController(CoreHost &host, QObject *parent = nullptr);
+
+    [[nodiscard]] RowsModel *patients() { return &m_patients; }
+    [[nodiscard]] QString search() const { return m_search; }
+    void setSearch(const QString &search);
+    [[nodiscard]] QString patientId() const { return m_patientId; }
+    [[nodiscard]] QString patientName() const { return m_patientName; }
+    [[nodiscard]] QString patientMrn() const { return m_patientMrn; }
+    [[nodiscard]] QString patientBirthDate() const { return m_patientBirthDate; }
+    [[nodiscard]] RowsModel *photos() { return &m_photos; }
+    [[nodiscard]] RowsModel *stories() { return &m_stories; }
+    [[nodiscard]] RowsModel *consents() { return &m_consents; }
+    [[nodiscard]] QString errorMessage() const { return m_errorMessage; }
+
+    // A new patient; birthDate is "YYYY-MM-DD" or empty. Returns the new id, or an empty
+    // string with errorMessage set (blank name, a date that is not one or in the future).
+    Q_INVOKABLE QString addPatient(const QString &displayName, const QString &mrn,
+                                   const QString &birthDate);
+    // Makes patientId the open patient and loads its consents, photos and stories.
+    Q_INVOKABLE bool openPatient(const QString &patientId);
+    // Reloads the list and the open patient (after a capture, a seal, ...).
+    Q_INVOKABLE void refresh();
+    // Saves a story: a new one when storyId is empty (title and text required), else a
+    // new version of it (unchanged text saves nothing). Returns the story's id, or an
+    // empty string with errorMessage set.
+    Q_INVOKABLE QString saveStory(const QString &storyId, const QString &title,
+                                  const QString &text);
+    // {storyId, title, text, version} of a story's latest version; empty when unknown.
+    Q_INVOKABLE [[nodiscard]] QVariantMap story(const QString &storyId) const;
+    Q_INVOKABLE void clearError();
+
+    // The translated message for an exception a use case threw.
+    [[nodiscard]] static QString messageFor(const std::exception &error);
+
+signals:
+    void searchChanged();
+    void patientChanged();
+    void errorMessageChanged();
+
+private:
+    void reloadPatients();
+    void reloadPatient();
+    void clearAll();
+    void setError(const QString &message);
+
+    CoreHost &m_host;
+    RowsModel m_patients;
+    RowsModel m_photos;
+    RowsModel m_stories;
+    RowsModel m_consents;
+    QString m_search;
+    QString m_patientId;
+    QString m_patientName;
+    QString m_patientMrn;
+    QString m_patientBirthDate;
+    QString m_errorMessage;
+};
+
+} // namespace cc::ui
