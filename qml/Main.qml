@@ -8,7 +8,7 @@ import QtQuick.Controls.Material
 import ConsentCam
 
 // The window. The top-level screen follows AppController.state; the StackView inside
-// the unlocked screen is for drill-down only (Home → Settings).
+// the unlocked screen is for drill-down only (Home → Patients → a patient → ...).
 ApplicationWindow {
     id: root
 
@@ -21,6 +21,34 @@ ApplicationWindow {
     Material.theme: Material.Light
     Material.primary: Theme.primary
     Material.accent: Theme.accent
+
+    // In patient mode the window can't be closed either: only the passcode leaves it.
+    onClosing: (close) => {
+        if (AppController.state === AppController.PatientMode)
+            close.accepted = false
+    }
+
+    header: Rectangle {
+        visible: AppController.demo
+        height: AppController.demo ? demoLabel.implicitHeight + Theme.spacingSmall : 0
+        color: Theme.demoBanner
+
+        Label {
+            id: demoLabel
+
+            anchors.centerIn: parent
+            width: parent.width - 2 * Theme.spacingSmall
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+            objectName: "demoBanner"
+            text: qsTr("DEMO — fictional data · passcode %1").arg(AppController.demoPasscodeText)
+            color: Theme.demoBannerText
+            font.pixelSize: Theme.fontSmall
+            font.bold: true
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
+        }
+    }
 
     Loader {
         id: screen
@@ -82,9 +110,8 @@ ApplicationWindow {
     Component {
         id: patientScreen
 
-        PatientModePage {
-            objectName: "patientModePage"
-            onLockRequested: AppController.lock()
+        ConsentWizardPage {
+            objectName: "consentWizardPage"
         }
     }
 }

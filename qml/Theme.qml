@@ -21,6 +21,16 @@ QtObject {
     readonly property color successSurface: "#e8f5e9"
     readonly property color divider: "#d5dddc"
     readonly property color patientBackground: "#fff8e1"
+    readonly property color viewerBackground: "#101414"
+    readonly property color demoBanner: "#6a1b9a"
+    readonly property color demoBannerText: "#ffffff"
+    // Consent badges
+    readonly property color badgeValid: "#1b5e20"
+    readonly property color badgeExpiring: "#8a5300"
+    readonly property color badgeExpired: "#52605f"
+    readonly property color badgeRevoked: "#b3261e"
+    readonly property color badgeNone: "#37474f"
+    readonly property color badgeText: "#ffffff"
 
     // Spacing
     readonly property int spacingSmall: 8
@@ -37,6 +47,12 @@ QtObject {
     readonly property int windowWidth: 412
     readonly property int windowHeight: 915
     readonly property int borderWidth: 1
+    readonly property int signaturePadHeight: 220
+    readonly property int signatureInk: 3
+    readonly property int thumbnailSize: 112
+    readonly property int previewThumbnail: 160
+    readonly property int badgeHeight: 24
+    readonly property int viewerMaxEdge: 2048
 
     // Type scale (pixel sizes)
     readonly property int fontSmall: 13

@@ -14,9 +14,9 @@
 #include "ui/consentsession.h"
 #include "ui/corehost.h"
 #include "ui/librarycontroller.h"
+#include "ui/qmlregistration.h"
 #include "ui/uilanguage.h"
 #include "ui/vaultimageprovider.h"
-#include "ui/qmlregistration.h"
 
 #include "platformservices.h"
 

@@ -88,9 +88,8 @@ bool ConsentSession::begin(const QString &patientId, const QStringList &itemIds)
         m_witnessRequired = policy.witnessRequired;
         m_expiryDate = latestExpiryDate();
         const QString clinicianLanguage = m_uiLanguage.clinicianLanguage();
-        m_language = m_host.templates().latest(FormId, clinicianLanguage)
-                         ? clinicianLanguage
-                         : QStringLiteral("en");
+        m_language = m_host.templates().latest(FormId, clinicianLanguage) ? clinicianLanguage
+                                                                          : QStringLiteral("en");
         // Resolving the items checks that each is this patient's.
         (void)core->consents().prepare(request());
         m_understood.assign(form() ? form()->comprehension().size() : 0, false);
@@ -131,7 +130,11 @@ void ConsentSession::setLanguage(const QString &language) {
         return;
     m_language = language;
     m_uiLanguage.setLanguage(language);
+    // The questions are asked again in the new language.
+    if (const auto *t = form())
+        m_understood.assign(t->comprehension().size(), false);
     reloadItems();
+    emit comprehensionChanged();
     emit formChanged();
     emit scopeChanged();
 }
@@ -150,7 +153,8 @@ void ConsentSession::reloadItems() {
                             {QStringLiteral("itemId"), item.id},
                             {QStringLiteral("description"), item.description}};
             if (item.kind == domain::ItemKind::Photo) {
-                row.insert(QStringLiteral("source"), QStringLiteral("image://vault/thumb/") + item.id);
+                row.insert(QStringLiteral("source"),
+                           QStringLiteral("image://vault/thumb/") + item.id);
                 row.insert(QStringLiteral("fullSource"),
                            QStringLiteral("image://vault/photo/") + item.id);
             } else if (const auto version = core->library().storyVersion(item.id)) {
@@ -183,9 +187,9 @@ QVariantList ConsentSession::choices(const QString &prefix, const QStringList &c
     QVariantList result;
     const auto *t = form();
     for (const QString &code : codes) {
-        result.append(QVariantMap{
-            {QStringLiteral("code"), code},
-            {QStringLiteral("label"), t ? t->label(prefix + u'.' + code) : code}});
+        result.append(
+            QVariantMap{{QStringLiteral("code"), code},
+                        {QStringLiteral("label"), t ? t->label(prefix + u'.' + code) : code}});
     }
     return result;
 }
@@ -263,6 +267,22 @@ QDate ConsentSession::latestExpiryDate() const {
     if (m_maxDurationDays <= 0)
         return {};
     return m_host.now().toLocalTime().date().addDays(m_maxDurationDays);
+}
+
+QList<int> ConsentSession::durationChoices() const {
+    QList<int> result;
+    const QDate today = m_host.now().toLocalTime().date();
+    for (int months : {3, 6, 12, 24, 36, 60, 120}) {
+        if (today.addMonths(months) <= latestExpiryDate())
+            result.append(months);
+    }
+    return result;
+}
+
+void ConsentSession::chooseExpiryMonths(int months) {
+    const QDate latest = latestExpiryDate();
+    const QDate chosen = months > 0 ? m_host.now().toLocalTime().date().addMonths(months) : latest;
+    setExpiryDate(std::min(chosen, latest));
 }
 
 QString ConsentSession::expiryDateText() const {
@@ -393,8 +413,8 @@ QString ConsentSession::signerProblem() const {
     return {};
 }
 
-std::optional<domain::SignatureStrokes>
-ConsentSession::strokesFrom(const QVariantList &strokes, int padWidth, int padHeight) {
+std::optional<domain::SignatureStrokes> ConsentSession::strokesFrom(const QVariantList &strokes,
+                                                                    int padWidth, int padHeight) {
     domain::SignatureStrokes result;
     result.padWidth = padWidth;
     result.padHeight = padHeight;
@@ -461,8 +481,8 @@ void ConsentSession::agree() {
     emit signatureChanged();
 }
 
-QString ConsentSession::setWitness(const QString &name, const QVariantList &strokes,
-                                   int padWidth, int padHeight) {
+QString ConsentSession::setWitness(const QString &name, const QVariantList &strokes, int padWidth,
+                                   int padHeight) {
     if (name.trimmed().isEmpty())
         return tr("Enter the witness's name.");
     auto converted = strokesFrom(strokes, padWidth, padHeight);

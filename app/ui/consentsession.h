@@ -63,8 +63,14 @@ class ConsentSession final : public QObject {
     Q_PROPERTY(QString expiryKind READ expiryKind WRITE setExpiryKind NOTIFY scopeChanged)
     Q_PROPERTY(QDate expiryDate READ expiryDate WRITE setExpiryDate NOTIFY scopeChanged)
     Q_PROPERTY(QString expiryEvent READ expiryEvent WRITE setExpiryEvent NOTIFY scopeChanged)
+    // Durations to offer, in months from today, that end within the policy's maximum.
+    Q_PROPERTY(QList<int> durationChoices READ durationChoices NOTIFY activeChanged)
     // The latest end date the practice's policy allows for a consent signed today.
     Q_PROPERTY(QDate latestExpiryDate READ latestExpiryDate NOTIFY activeChanged)
+    // A translated explanation of what the scope page still needs; empty when complete.
+    Q_PROPERTY(QString scopeProblem READ scopeProblem NOTIFY scopeChanged)
+    // What the signer page still needs (representative details); empty when complete.
+    Q_PROPERTY(QString signerProblem READ signerProblem NOTIFY signerChanged)
     // The expiry date in words, in the form's language.
     Q_PROPERTY(QString expiryDateText READ expiryDateText NOTIFY scopeChanged)
 
@@ -96,14 +102,11 @@ public:
     // The form's sections for the choices made so far: [{id, title, body}]. Empty, with
     // errorMessage, while a choice the text needs is missing.
     Q_INVOKABLE [[nodiscard]] QVariantList sections();
-    // A translated explanation of what the scope page still needs; empty when complete.
-    Q_INVOKABLE [[nodiscard]] QString scopeProblem() const;
+    [[nodiscard]] QString scopeProblem() const;
     // Records an answer: {correct: bool, explanation: string}. A wrong answer resets the
     // question until it is answered right.
     Q_INVOKABLE QVariantMap answer(int question, int answer);
-    // What the signer page still needs (representative details, the name); empty when
-    // complete.
-    Q_INVOKABLE [[nodiscard]] QString signerProblem() const;
+    [[nodiscard]] QString signerProblem() const;
     // strokes: [[{x, y, t}, ...], ...] in pad pixels, t in ms since the first touch.
     // Returns the translated reason the drawing is refused (a trivial mark), or an empty
     // string when it is kept as the signature.
@@ -112,14 +115,17 @@ public:
     // The explicit "I agree" act, with the agree statement shown beside it.
     Q_INVOKABLE void agree();
     // Adds a witness (name and signature); the reason when refused.
-    Q_INVOKABLE QString setWitness(const QString &name, const QVariantList &strokes,
-                                   int padWidth, int padHeight);
+    Q_INVOKABLE QString setWitness(const QString &name, const QVariantList &strokes, int padWidth,
+                                   int padHeight);
     Q_INVOKABLE void clearWitness();
     // Every element still missing before the clinician may countersign, translated.
     Q_INVOKABLE [[nodiscard]] QStringList missing();
     // The clinician countersigns: checks the passcode, seals and leaves patient mode.
     // False with errorMessage (wrong passcode, back-off, defects) otherwise.
     Q_INVOKABLE bool countersign(const QString &passcode);
+    // Sets the end date `months` from today (never past the policy's maximum), or the
+    // latest the policy allows when months is 0.
+    Q_INVOKABLE void chooseExpiryMonths(int months);
     // Ends the session without sealing, after the clinician's passcode.
     Q_INVOKABLE bool cancel(const QString &passcode);
 
@@ -153,6 +159,7 @@ public:
     [[nodiscard]] QString expiryEvent() const { return m_expiryEvent; }
     void setExpiryEvent(const QString &event);
     [[nodiscard]] QDate latestExpiryDate() const;
+    [[nodiscard]] QList<int> durationChoices() const;
     [[nodiscard]] QString expiryDateText() const;
     [[nodiscard]] QVariantList questions() const;
     [[nodiscard]] bool comprehensionPassed() const;

@@ -21,7 +21,7 @@ const QStringList photoRoles{QStringLiteral("photoId"),    QStringLiteral("sourc
                              QStringLiteral("derivative"), QStringLiteral("badge"),
                              QStringLiteral("badgeText")};
 const QStringList storyRoles{QStringLiteral("storyId"),   QStringLiteral("title"),
-                             QStringLiteral("text"),      QStringLiteral("version"),
+                             QStringLiteral("storyText"), QStringLiteral("version"),
                              QStringLiteral("versionId"), QStringLiteral("badge"),
                              QStringLiteral("badgeText")};
 const QStringList consentRoles{QStringLiteral("consentId"),  QStringLiteral("status"),
@@ -38,7 +38,7 @@ QString shortDateTime(const QDateTime &time) {
                           : QString();
 }
 
-template <typename Status>
+template<typename Status>
 std::optional<services::ConsentStatus> lookup(const QHash<QString, Status> &badges,
                                               const QString &id) {
     const auto found = badges.constFind(id);
@@ -93,7 +93,8 @@ QString LibraryController::addPatient(const QString &displayName, const QString 
         }
     }
     try {
-        const auto patient = core->library().addPatient(displayName.trimmed(), mrn.trimmed(), birth);
+        const auto patient =
+            core->library().addPatient(displayName.trimmed(), mrn.trimmed(), birth);
         reloadPatients();
         return patient.id;
     } catch (const std::exception &e) {
@@ -117,6 +118,7 @@ bool LibraryController::openPatient(const QString &patientId) {
         m_patientName = patient->displayName;
         m_patientMrn = patient->mrn;
         m_patientBirthDate = shortDate(patient->birthDate);
+        m_patientSubtitle = subtitle(patient->mrn, patient->birthDate);
         emit patientChanged();
         reloadPatient();
         return true;
@@ -218,16 +220,11 @@ void LibraryController::reloadPatients() {
     try {
         QList<QVariantMap> rows;
         for (const auto &patient : core->library().patients(m_search.trimmed(), 500)) {
-            QStringList subtitle;
-            if (!patient.mrn.isEmpty())
-                subtitle << tr("MRN %1").arg(patient.mrn);
-            if (patient.birthDate.isValid())
-                subtitle << tr("Born %1").arg(shortDate(patient.birthDate));
             rows.append({{QStringLiteral("patientId"), patient.id},
                          {QStringLiteral("displayName"), patient.displayName},
                          {QStringLiteral("mrn"), patient.mrn},
                          {QStringLiteral("birthDate"), shortDate(patient.birthDate)},
-                         {QStringLiteral("subtitle"), subtitle.join(QStringLiteral(" · "))}});
+                         {QStringLiteral("subtitle"), subtitle(patient.mrn, patient.birthDate)}});
         }
         m_patients.setRows(std::move(rows));
     } catch (const std::exception &e) {
@@ -265,7 +262,7 @@ void LibraryController::reloadPatient() {
             const auto status = lookup(badges, story.id);
             stories.append({{QStringLiteral("storyId"), story.id},
                             {QStringLiteral("title"), story.title},
-                            {QStringLiteral("text"), versions.back().text},
+                            {QStringLiteral("storyText"), versions.back().text},
                             {QStringLiteral("version"), versions.back().version},
                             {QStringLiteral("versionId"), versions.back().id},
                             {QStringLiteral("badge"), ConsentBadges::code(status)},
@@ -311,10 +308,20 @@ void LibraryController::clearAll() {
     m_patientName.clear();
     m_patientMrn.clear();
     m_patientBirthDate.clear();
+    m_patientSubtitle.clear();
     m_search.clear();
     emit searchChanged();
     emit patientChanged();
     clearError();
+}
+
+QString LibraryController::subtitle(const QString &mrn, const QDate &birthDate) {
+    QStringList parts;
+    if (!mrn.isEmpty())
+        parts << tr("MRN %1").arg(mrn);
+    if (birthDate.isValid())
+        parts << tr("Born %1").arg(shortDate(birthDate));
+    return parts.join(QStringLiteral(" · "));
 }
 
 void LibraryController::setError(const QString &message) {

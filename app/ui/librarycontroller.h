@@ -31,10 +31,12 @@ class LibraryController final : public QObject {
     Q_PROPERTY(QString patientName READ patientName NOTIFY patientChanged)
     Q_PROPERTY(QString patientMrn READ patientMrn NOTIFY patientChanged)
     Q_PROPERTY(QString patientBirthDate READ patientBirthDate NOTIFY patientChanged)
+    // "MRN … · Born …", or empty.
+    Q_PROPERTY(QString patientSubtitle READ patientSubtitle NOTIFY patientChanged)
     // photoId, source (image URL of the encrypted thumbnail), fullSource, capturedAt,
     // derivative, badge (ConsentBadges::code), badgeText.
     Q_PROPERTY(cc::ui::RowsModel *photos READ photos CONSTANT)
-    // storyId, title, text (latest version), version, versionId, badge, badgeText.
+    // storyId, title, storyText (latest version), version, versionId, badge, badgeText.
     Q_PROPERTY(cc::ui::RowsModel *stories READ stories CONSTANT)
     // consentId, status, statusText, sealedAt, expiresAt, signerName, language,
     // itemCount.
@@ -51,6 +53,7 @@ public:
     [[nodiscard]] QString patientName() const { return m_patientName; }
     [[nodiscard]] QString patientMrn() const { return m_patientMrn; }
     [[nodiscard]] QString patientBirthDate() const { return m_patientBirthDate; }
+    [[nodiscard]] QString patientSubtitle() const { return m_patientSubtitle; }
     [[nodiscard]] RowsModel *photos() { return &m_photos; }
     [[nodiscard]] RowsModel *stories() { return &m_stories; }
     [[nodiscard]] RowsModel *consents() { return &m_consents; }
@@ -86,6 +89,7 @@ private:
     void reloadPatient();
     void clearAll();
     void setError(const QString &message);
+    [[nodiscard]] static QString subtitle(const QString &mrn, const QDate &birthDate);
 
     CoreHost &m_host;
     RowsModel m_patients;
@@ -97,6 +101,7 @@ private:
     QString m_patientName;
     QString m_patientMrn;
     QString m_patientBirthDate;
+    QString m_patientSubtitle;
     QString m_errorMessage;
 };
 

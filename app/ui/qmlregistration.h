@@ -17,7 +17,7 @@ namespace cc::ui {
 
 // An object built in main() and handed to QML as a singleton. The controllers are not
 // default-constructible, so the engine takes them from create().
-template <typename T>
+template<typename T>
 struct ForeignInstance {
     // Called once by main() before the first QML file loads; main() keeps ownership.
     static void setInstance(T *object) {

@@ -17,6 +17,7 @@ Page {
 
     signal lockRequested()
     signal settingsRequested()
+    signal patientsRequested()
 
     title: qsTr("ConsentCam")
     background: Rectangle { color: Theme.background }
@@ -61,6 +62,16 @@ Page {
                 font.pixelSize: Theme.fontBody
                 color: Theme.textMuted
                 wrapMode: Text.Wrap
+            }
+
+            Button {
+                Layout.fillWidth: true
+                Layout.minimumHeight: Theme.touchTarget
+                objectName: "patients"
+                text: qsTr("Patients")
+                highlighted: true
+                Accessible.name: text
+                onClicked: root.patientsRequested()
             }
 
             Pane {
@@ -121,7 +132,6 @@ Page {
                 Layout.minimumHeight: Theme.touchTarget
                 objectName: "lock"
                 text: qsTr("Lock")
-                highlighted: true
                 Accessible.name: text
                 onClicked: root.lockRequested()
             }

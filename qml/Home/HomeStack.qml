@@ -4,11 +4,23 @@ import QtQuick
 import QtQuick.Controls
 import ConsentCam
 
-// The unlocked vault's screens. Home is the root; Settings is a drill-down.
+// The unlocked vault's screens. Home is the root; Settings and the patients are
+// drill-downs. Coming back from patient mode, the patient's page and the sealed consent
+// are shown again.
 StackView {
     id: root
 
     initialItem: homeScreen
+
+    Component.onCompleted: {
+        if (Library.patientId.length === 0)
+            return
+        Library.refresh()
+        root.push(patientListScreen, {}, StackView.Immediate)
+        root.push(patientScreen, {}, StackView.Immediate)
+        if (ConsentSession.sealedConsentId.length > 0)
+            root.push(sealedScreen, { consentId: ConsentSession.sealedConsentId }, StackView.Immediate)
+    }
 
     Component {
         id: homeScreen
@@ -21,6 +33,7 @@ StackView {
             cipherVersion: AppController.cipherVersion
             mediaCount: AppController.mediaCount
             onLockRequested: AppController.lock()
+            onPatientsRequested: root.push(patientListScreen)
             onSettingsRequested: {
                 AppController.clearMessages()
                 root.push(settingsScreen)
@@ -55,6 +68,79 @@ StackView {
                 else
                     AppController.disableQuickUnlock()
             }
+        }
+    }
+
+    Component {
+        id: patientListScreen
+
+        PatientListPage {
+            objectName: "patientListPage"
+            onBackRequested: root.pop()
+            onAddRequested: {
+                Library.clearError()
+                root.push(addPatientScreen)
+            }
+            onPatientChosen: (patientId) => {
+                if (Library.openPatient(patientId))
+                    root.push(patientScreen)
+            }
+        }
+    }
+
+    Component {
+        id: addPatientScreen
+
+        AddPatientPage {
+            objectName: "addPatientPage"
+            onBackRequested: root.pop()
+            onAdded: (patientId) => {
+                if (Library.openPatient(patientId))
+                    root.replace(patientScreen)
+            }
+        }
+    }
+
+    Component {
+        id: patientScreen
+
+        PatientDetailPage {
+            objectName: "patientDetailPage"
+            onBackRequested: root.pop()
+            onStoryRequested: (storyId) => {
+                Library.clearError()
+                root.push(storyScreen, { storyId: storyId })
+            }
+            onConsentRequested: root.push(prepareConsentScreen)
+            onCaptureRequested: {}
+        }
+    }
+
+    Component {
+        id: storyScreen
+
+        StoryEditorPage {
+            objectName: "storyEditorPage"
+            onBackRequested: root.pop()
+            onSaved: root.pop()
+        }
+    }
+
+    Component {
+        id: prepareConsentScreen
+
+        PrepareConsentPage {
+            objectName: "prepareConsentPage"
+            onBackRequested: root.pop()
+        }
+    }
+
+    Component {
+        id: sealedScreen
+
+        ConsentSealedPage {
+            objectName: "consentSealedPage"
+            onDoneRequested: root.pop()
         }
     }
 }

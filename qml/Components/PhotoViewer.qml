@@ -1,0 +1,56 @@
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import ConsentCam
+
+// A photo enlarged over the page, decrypted in memory; tap or Close to dismiss.
+Popup {
+    id: root
+
+    property string source: ""
+    property string description: ""
+
+    function show(source: string, description: string): void {
+        root.source = source
+        root.description = description
+        root.open()
+    }
+
+    parent: Overlay.overlay
+    anchors.centerIn: parent
+    width: parent ? parent.width : 0
+    height: parent ? parent.height : 0
+    modal: true
+    padding: Theme.spacing
+    onClosed: root.source = ""
+    background: Rectangle { color: Theme.viewerBackground }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing
+
+        Image {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            source: root.source
+            sourceSize.width: Theme.viewerMaxEdge
+            sourceSize.height: Theme.viewerMaxEdge
+            fillMode: Image.PreserveAspectFit
+            cache: false
+            asynchronous: false
+            Accessible.role: Accessible.Graphic
+            Accessible.name: root.description
+        }
+
+        Button {
+            Layout.fillWidth: true
+            Layout.minimumHeight: Theme.touchTarget
+            objectName: "closePhoto"
+            text: qsTr("Close")
+            Accessible.name: text
+            onClicked: root.close()
+        }
+    }
+}

@@ -1,0 +1,278 @@
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import ConsentCam
+
+// One patient: consents, photos and stories, each photo and story with its consent
+// badge; the ways to capture photos, write a story and record a consent.
+Page {
+    id: root
+
+    signal backRequested()
+    signal captureRequested()
+    signal storyRequested(string storyId)
+    signal consentRequested()
+
+    title: Library.patientName
+    background: Rectangle { color: Theme.background }
+
+    header: TitleBar {
+        title: root.title
+
+        ToolButton {
+            Layout.minimumHeight: Theme.touchTarget
+            objectName: "back"
+            text: qsTr("Back")
+            Accessible.name: text
+            onClicked: root.backRequested()
+        }
+    }
+
+    Flickable {
+        anchors.fill: parent
+        contentHeight: content.implicitHeight + 2 * Theme.pageMargin
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+
+        ColumnLayout {
+            id: content
+
+            x: Theme.pageMargin
+            y: Theme.pageMargin
+            width: Math.min(parent.width - 2 * Theme.pageMargin, Theme.contentMaxWidth)
+            spacing: Theme.spacing
+
+            Label {
+                Layout.fillWidth: true
+                visible: text.length > 0
+                text: Library.patientSubtitle
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontBody
+                wrapMode: Text.Wrap
+            }
+
+            MessageBanner {
+                Layout.fillWidth: true
+                text: Library.errorMessage
+            }
+
+            Flow {
+                Layout.fillWidth: true
+                spacing: Theme.spacingSmall
+
+                Button {
+                    objectName: "capture"
+                    height: Theme.touchTarget
+                    text: qsTr("Take photos")
+                    Accessible.name: text
+                    onClicked: root.captureRequested()
+                }
+
+                Button {
+                    objectName: "newStory"
+                    height: Theme.touchTarget
+                    text: qsTr("Write a story")
+                    Accessible.name: text
+                    onClicked: root.storyRequested("")
+                }
+
+                Button {
+                    objectName: "recordConsent"
+                    height: Theme.touchTarget
+                    text: qsTr("Record consent")
+                    highlighted: true
+                    enabled: Library.photos.count + Library.stories.count > 0
+                    Accessible.name: text
+                    onClicked: root.consentRequested()
+                }
+            }
+
+            SectionHeading { text: qsTr("Consents") }
+
+            Label {
+                Layout.fillWidth: true
+                visible: Library.consents.count === 0
+                text: qsTr("No consent recorded yet.")
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontBody
+                wrapMode: Text.Wrap
+            }
+
+            Repeater {
+                model: Library.consents
+
+                delegate: Pane {
+                    id: consentRow
+
+                    required property string status
+                    required property string statusText
+                    required property string sealedAt
+                    required property string expiresAt
+                    required property string signerName
+                    required property int itemCount
+
+                    Layout.fillWidth: true
+                    padding: Theme.spacingSmall
+                    background: Rectangle {
+                        color: Theme.surface
+                        radius: Theme.radius
+                        border.color: Theme.divider
+                        border.width: Theme.borderWidth
+                    }
+                    Accessible.role: Accessible.ListItem
+                    Accessible.name: qsTr("Consent signed by %1 on %2, %3").arg(consentRow.signerName)
+                                     .arg(consentRow.sealedAt).arg(consentRow.statusText)
+
+                    ColumnLayout {
+                        anchors.left: parent.left
+                        anchors.right: parent.right
+                        spacing: Theme.spacingSmall
+
+                        ConsentBadge {
+                            badge: consentRow.status
+                            text: consentRow.statusText
+                        }
+
+                        Label {
+                            Layout.fillWidth: true
+                            text: qsTr("Signed by %1 on %2").arg(consentRow.signerName).arg(consentRow.sealedAt)
+                            wrapMode: Text.Wrap
+                            color: Theme.text
+                            font.pixelSize: Theme.fontBody
+                        }
+
+                        Label {
+                            Layout.fillWidth: true
+                            text: qsTr("%n item(s), until %1", "", consentRow.itemCount).arg(consentRow.expiresAt)
+                            wrapMode: Text.Wrap
+                            color: Theme.textMuted
+                            font.pixelSize: Theme.fontSmall
+                        }
+                    }
+                }
+            }
+
+            SectionHeading { text: qsTr("Photos") }
+
+            Label {
+                Layout.fillWidth: true
+                visible: Library.photos.count === 0
+                text: qsTr("No photos yet.")
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontBody
+            }
+
+            Flow {
+                Layout.fillWidth: true
+                spacing: Theme.spacingSmall
+
+                Repeater {
+                    model: Library.photos
+
+                    delegate: ItemDelegate {
+                        id: photoCell
+
+                        required property string photoId
+                        required property string source
+                        required property string fullSource
+                        required property string capturedAt
+                        required property bool derivative
+                        required property string badge
+                        required property string badgeText
+
+                        width: Theme.thumbnailSize
+                        height: Theme.thumbnailSize + Theme.badgeHeight + Theme.spacingSmall
+                        padding: 0
+                        Accessible.name: (photoCell.derivative ? qsTr("Redacted photo taken %1, %2")
+                                                               : qsTr("Photo taken %1, %2"))
+                                         .arg(photoCell.capturedAt).arg(photoCell.badgeText)
+                        onClicked: enlarged.show(photoCell.fullSource, photoCell.Accessible.name)
+
+                        contentItem: Column {
+                            spacing: Theme.spacingSmall
+
+                            Image {
+                                width: Theme.thumbnailSize
+                                height: Theme.thumbnailSize
+                                source: photoCell.source
+                                sourceSize.width: Theme.thumbnailSize * 2
+                                sourceSize.height: Theme.thumbnailSize * 2
+                                fillMode: Image.PreserveAspectCrop
+                                cache: false
+                                asynchronous: false
+                            }
+
+                            ConsentBadge {
+                                width: Theme.thumbnailSize
+                                badge: photoCell.badge
+                                text: photoCell.badgeText
+                            }
+                        }
+                    }
+                }
+            }
+
+            SectionHeading { text: qsTr("Stories") }
+
+            Label {
+                Layout.fillWidth: true
+                visible: Library.stories.count === 0
+                text: qsTr("No stories yet.")
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontBody
+            }
+
+            Repeater {
+                model: Library.stories
+
+                delegate: ItemDelegate {
+                    id: storyRow
+
+                    required property string storyId
+                    required property string title
+                    required property string storyText
+                    required property int version
+                    required property string badge
+                    required property string badgeText
+
+                    Layout.fillWidth: true
+                    Accessible.name: qsTr("Story %1, version %2, %3").arg(storyRow.title).arg(storyRow.version).arg(storyRow.badgeText)
+                    onClicked: root.storyRequested(storyRow.storyId)
+
+                    contentItem: ColumnLayout {
+                        spacing: Theme.spacingSmall
+
+                        Label {
+                            Layout.fillWidth: true
+                            text: qsTr("%1 (version %2)").arg(storyRow.title).arg(storyRow.version)
+                            font.pixelSize: Theme.fontBody
+                            color: Theme.text
+                            wrapMode: Text.Wrap
+                        }
+
+                        Label {
+                            Layout.fillWidth: true
+                            text: storyRow.storyText
+                            maximumLineCount: 2
+                            elide: Text.ElideRight
+                            wrapMode: Text.Wrap
+                            font.pixelSize: Theme.fontSmall
+                            color: Theme.textMuted
+                        }
+
+                        ConsentBadge {
+                            badge: storyRow.badge
+                            text: storyRow.badgeText
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    PhotoViewer {
+        id: enlarged
+    }
+}
