@@ -10,6 +10,7 @@
 #include "storage/storageerror.h"
 #include "ui/appcontroller.h"
 #include "ui/corehost.h"
+#include "ui/practicesettingscontroller.h"
 #include "ui/qmlregistration.h"
 
 #include "platformservices.h"
@@ -134,6 +135,8 @@ int main(int argc, char *argv[]) {
     cc::imaging::QImageCodec codec;
     const cc::domain::TemplateCatalog templates = cc::services::loadBuiltInTemplates();
     cc::ui::CoreHost coreHost(controller, vault, codec, templates);
+    cc::ui::PracticeSettingsController practiceSettings(coreHost);
+    cc::ui::PracticeSettingsForeign::setInstance(&practiceSettings);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(u"qrc:/qt/qml"_s);

@@ -4,6 +4,8 @@
 // carry no QML macros; these wrappers do.
 
 #include "ui/appcontroller.h"
+#include "ui/practicesettingscontroller.h"
+#include "ui/vocabularylabels.h"
 
 #include <QJSEngine>
 #include <QQmlEngine>
@@ -36,6 +38,46 @@ public:
 
 private:
     static inline AppController *s_instance = nullptr;
+};
+
+// The PracticeSettingsController built in main() and handed to QML as the
+// `PracticeSettings` singleton; main() keeps ownership.
+struct PracticeSettingsForeign {
+    Q_GADGET
+    QML_FOREIGN(cc::ui::PracticeSettingsController)
+    QML_NAMED_ELEMENT(PracticeSettings)
+    QML_SINGLETON
+
+public:
+    // Called once by main() before the first QML file loads.
+    static void setInstance(PracticeSettingsController *controller) {
+        s_instance = controller;
+        QJSEngine::setObjectOwnership(controller, QJSEngine::CppOwnership);
+    }
+
+    static PracticeSettingsController *create(QQmlEngine *, QJSEngine *engine) {
+        Q_ASSERT(s_instance);
+        Q_ASSERT(engine->thread() == s_instance->thread());
+        QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+        return s_instance;
+    }
+
+private:
+    static inline PracticeSettingsController *s_instance = nullptr;
+};
+
+// The vocabulary's display names as the `Vocabulary` singleton. The labels hold no
+// state, so each engine gets its own instance, which it owns.
+struct VocabularyForeign {
+    Q_GADGET
+    QML_FOREIGN(cc::ui::VocabularyLabels)
+    QML_NAMED_ELEMENT(Vocabulary)
+    QML_SINGLETON
+
+public:
+    static VocabularyLabels *create(QQmlEngine *, QJSEngine *) {
+        return new VocabularyLabels(nullptr);
+    }
 };
 
 } // namespace cc::ui
