@@ -15,7 +15,7 @@ ColumnLayout {
     required property int maxDurationDays
     required property int longestMaxDurationDays
     // Platform codes.
-    required property list<string> allowedPlatforms
+    required property var allowedPlatforms
     // [{code, label}] for every platform, in order (Vocabulary.platforms()).
     required property var platformChoices
     // The answer to the last Save, shown under the button.

@@ -29,7 +29,7 @@ Page {
     required property bool witnessRequired
     required property int maxDurationDays
     required property int longestMaxDurationDays
-    required property list<string> allowedPlatforms
+    required property var allowedPlatforms
     // [{code, label}] for every platform (Vocabulary.platforms()).
     required property var platformChoices
     // The answer to the last profile or policy save; shown in the section that was saved.
