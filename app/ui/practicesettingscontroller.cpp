@@ -54,7 +54,8 @@ PracticeSettingsController::PracticeSettingsController(CoreHost &host, QObject *
 PracticeSettingsController::~PracticeSettingsController() = default;
 
 QString PracticeSettingsController::problemWith(const domain::Policy &policy) {
-    if (policy.maxDurationDays < 1 || policy.maxDurationDays > domain::Policy::LongestMaxDurationDays)
+    if (policy.maxDurationDays < 1 ||
+        policy.maxDurationDays > domain::Policy::LongestMaxDurationDays)
         return tr("The longest a consent may last must be between 1 and %1 days.")
             .arg(QLocale().toString(domain::Policy::LongestMaxDurationDays));
     if (policy.allowedPlatforms.isEmpty())

@@ -12,11 +12,10 @@ namespace {
 
 // Platforms whose label is the brand's own name, in no language translated.
 const QStringList &brandNames() {
-    static const QStringList codes{QStringLiteral("instagram"), QStringLiteral("facebook"),
-                                   QStringLiteral("x"),         QStringLiteral("tiktok"),
-                                   QStringLiteral("linkedin"),  QStringLiteral("youtube"),
-                                   QStringLiteral("threads"),   QStringLiteral("bluesky"),
-                                   QStringLiteral("mastodon")};
+    static const QStringList codes{
+        QStringLiteral("instagram"), QStringLiteral("facebook"), QStringLiteral("x"),
+        QStringLiteral("tiktok"),    QStringLiteral("linkedin"), QStringLiteral("youtube"),
+        QStringLiteral("threads"),   QStringLiteral("bluesky"),  QStringLiteral("mastodon")};
     return codes;
 }
 

@@ -157,9 +157,9 @@ TEST_CASE("A saved policy and profile are stored, and read back after a lock and
     auto &s = *f.settings;
     Notifications notified(s);
 
-    s.savePolicy(true, 365,
-                 {QStringLiteral("website"), QStringLiteral("instagram"),
-                  QStringLiteral("website")});
+    s.savePolicy(
+        true, 365,
+        {QStringLiteral("website"), QStringLiteral("instagram"), QStringLiteral("website")});
     CHECK(s.errorMessage().isEmpty());
     CHECK_FALSE(s.noticeMessage().isEmpty());
     CHECK(notified.policy == 1);
@@ -288,8 +288,7 @@ TEST_CASE("Each profile refusal says what to fix, and nothing is stored") {
     }
     CHECK(s.noticeMessage().isEmpty());
     CHECK(f.auditCount() == before);
-    CHECK(f.host->core()->settings().clinician().credentials ==
-          QStringLiteral("MD, Dermatology"));
+    CHECK(f.host->core()->settings().clinician().credentials == QStringLiteral("MD, Dermatology"));
     CHECK(s.clinicianName() == name);
     CHECK(s.profileComplete());
 }
