@@ -14,6 +14,7 @@
 #include "ui/consentsession.h"
 #include "ui/corehost.h"
 #include "ui/librarycontroller.h"
+#include "ui/practicesettingscontroller.h"
 #include "ui/qmlregistration.h"
 #include "ui/uilanguage.h"
 #include "ui/vaultimageprovider.h"
@@ -156,6 +157,8 @@ int main(int argc, char *argv[]) {
     cc::ui::ConsentSession consentSession(coreHost, controller, uiLanguage);
     cc::ui::ConsentSessionForeign::setInstance(&consentSession);
     cc::ui::UiLanguageForeign::setInstance(&uiLanguage);
+    cc::ui::PracticeSettingsController practiceSettings(coreHost);
+    cc::ui::PracticeSettingsForeign::setInstance(&practiceSettings);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(u"qrc:/qt/qml"_s);

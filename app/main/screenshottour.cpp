@@ -13,6 +13,7 @@
 #include <QTextStream>
 #include <QThread>
 
+#include <algorithm>
 #include <utility>
 
 namespace cc::app {
@@ -68,6 +69,36 @@ int ScreenshotTour::run() {
     step(QStringLiteral("settings shown"),
          waitFor([this] { return find(QStringLiteral("settingsPage")) != nullptr; }));
     save(QStringLiteral("settings"));
+
+    // The clinician profile, filled in and saved; then the practice policy.
+    const bool spanish = m_language == QLatin1String("es");
+    step(QStringLiteral("type the name"),
+         type(QStringLiteral("clinicianNameField"), QStringLiteral("Dr. Ana Ruiz")));
+    step(
+        QStringLiteral("type the credentials"),
+        type(QStringLiteral("clinicianCredentialsField"),
+             spanish ? QStringLiteral("Médica, dermatología") : QStringLiteral("MD, Dermatology")));
+    step(QStringLiteral("type the practice"),
+         type(QStringLiteral("practiceNameField"),
+              spanish ? QStringLiteral("Dermatología Ruiz") : QStringLiteral("Ruiz Dermatology")));
+    step(QStringLiteral("type the contact"),
+         type(QStringLiteral("practiceContactField"), QStringLiteral("privacidad@ruiz.example")));
+    step(QStringLiteral("scroll to the contact"), scrollTo(QStringLiteral("practiceName")));
+    step(QStringLiteral("click Save profile"), click(QStringLiteral("saveProfile")));
+    step(QStringLiteral("profile saved"),
+         waitFor([this] { return find(QStringLiteral("profileNotice")) != nullptr; }));
+    // A complete profile drops the hint above the fields: scroll again.
+    step(QStringLiteral("scroll to the saved profile"), scrollTo(QStringLiteral("practiceName")));
+    save(QStringLiteral("settings-profile"));
+    step(QStringLiteral("scroll to the policy"), scrollTo(QStringLiteral("policySection")));
+    save(QStringLiteral("settings-policy"));
+    step(QStringLiteral("scroll to the platforms"), scrollTo(QStringLiteral("platform_instagram")));
+    step(QStringLiteral("untick TikTok"), click(QStringLiteral("platform_tiktok")));
+    step(QStringLiteral("click Save policy"), click(QStringLiteral("savePolicy")));
+    step(QStringLiteral("policy saved"),
+         waitFor([this] { return find(QStringLiteral("policyNotice")) != nullptr; }));
+    save(QStringLiteral("settings-platforms"));
+
     if (QQuickItem *scroller = find(QStringLiteral("settingsScroller"))) {
         const qreal bottom = scroller->property("contentHeight").toReal() - scroller->height();
         scroller->setProperty("contentY", std::max<qreal>(0, bottom));
@@ -150,6 +181,19 @@ bool ScreenshotTour::type(const QString &fieldName, const QString &text) {
         return false;
     field->forceActiveFocus();
     return field->setProperty("text", text);
+}
+
+bool ScreenshotTour::scrollTo(const QString &objectName) {
+    settle();
+    QQuickItem *item = find(objectName);
+    QQuickItem *scroller = find(QStringLiteral("settingsScroller"));
+    auto *content = scroller ? scroller->property("contentItem").value<QQuickItem *>() : nullptr;
+    if (!item || !content)
+        return false;
+    const qreal margin = 16;
+    const qreal top = item->mapToItem(content, QPointF(0, 0)).y() - margin;
+    const qreal bottom = scroller->property("contentHeight").toReal() - scroller->height();
+    return scroller->setProperty("contentY", std::clamp<qreal>(top, 0, std::max<qreal>(0, bottom)));
 }
 
 bool ScreenshotTour::click(const QString &objectName) {

@@ -15,9 +15,10 @@ class AppController;
 
 namespace cc::app {
 
-// Drives the real window through a fresh vault: create, home, settings, lock, a wrong
-// passcode, the back-off, unlock. Types into fields and clicks buttons as a user would,
-// and saves each screen as <directory>/<screen>-<language>.png.
+// Drives the real window through a fresh vault: create, home, settings (the clinician
+// profile filled in and saved, the practice policy), lock, a wrong passcode, the back-off,
+// unlock. Types into fields and clicks buttons as a user would, and saves each screen as
+// <directory>/<screen>-<language>.png.
 class ScreenshotTour final {
 public:
     using AdvanceClock = std::function<void(qint64 seconds)>;
@@ -35,6 +36,8 @@ private:
     [[nodiscard]] QQuickItem *find(const QString &objectName) const;
     bool type(const QString &fieldName, const QString &text);
     bool click(const QString &objectName);
+    // Scrolls the settings page so that the item's top is near the top of the screen.
+    bool scrollTo(const QString &objectName);
     bool save(const QString &screen);
 
     QQuickWindow &m_window;

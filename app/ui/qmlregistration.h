@@ -8,6 +8,8 @@
 #include "ui/librarycontroller.h"
 #include "ui/rowsmodel.h"
 #include "ui/uilanguage.h"
+#include "ui/practicesettingscontroller.h"
+#include "ui/vocabularylabels.h"
 
 #include <QJSEngine>
 #include <QQmlEngine>
@@ -75,6 +77,28 @@ struct RowsModelForeign {
     QML_FOREIGN(cc::ui::RowsModel)
     QML_NAMED_ELEMENT(RowsModel)
     QML_UNCREATABLE("list models come from the controllers")
+};
+
+// The practice policy and the clinician profile: `PracticeSettings`.
+struct PracticeSettingsForeign : ForeignInstance<PracticeSettingsController> {
+    Q_GADGET
+    QML_FOREIGN(cc::ui::PracticeSettingsController)
+    QML_NAMED_ELEMENT(PracticeSettings)
+    QML_SINGLETON
+};
+
+// The vocabulary's display names as the `Vocabulary` singleton. The labels hold no
+// state, so each engine gets its own instance, which it owns.
+struct VocabularyForeign {
+    Q_GADGET
+    QML_FOREIGN(cc::ui::VocabularyLabels)
+    QML_NAMED_ELEMENT(Vocabulary)
+    QML_SINGLETON
+
+public:
+    static VocabularyLabels *create(QQmlEngine *, QJSEngine *) {
+        return new VocabularyLabels(nullptr);
+    }
 };
 
 } // namespace cc::ui

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>ClinicianProfileSection</name>
+    <message>
+        <source>Clinician profile</source>
+        <translation>Perfil del profesional</translation>
+    </message>
+    <message>
+        <source>Printed on every consent form as the person who shares the photos or story.</source>
+        <translation>Aparece en cada formulario de consentimiento como la persona que comparte las fotos o la historia.</translation>
+    </message>
+    <message>
+        <source>Fill in every field: a consent can&apos;t be signed until the profile is complete.</source>
+        <translation>Complete todos los campos: no se puede firmar ningún consentimiento hasta que el perfil esté completo.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Su nombre</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Títulos y especialidad</translation>
+    </message>
+    <message>
+        <source>For example &quot;MD, Dermatology&quot;.</source>
+        <translation>Por ejemplo, &quot;Médico, dermatología&quot;.</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>Consultorio</translation>
+    </message>
+    <message>
+        <source>Where patients send a written revocation</source>
+        <translation>Adónde envían los pacientes una revocación por escrito</translation>
+    </message>
+    <message>
+        <source>A postal or e-mail address. The consent form tells patients to write here to take back their consent.</source>
+        <translation>Una dirección postal o de correo electrónico. El formulario de consentimiento indica a los pacientes que escriban aquí para retirar su consentimiento.</translation>
+    </message>
+    <message>
+        <source>Save profile</source>
+        <translation>Guardar perfil</translation>
+    </message>
+</context>
+<context>
     <name>CreateVaultPage</name>
     <message>
         <source>Create vault</source>
@@ -106,6 +149,62 @@
     <message>
         <source>The consent steps appear here. When you have finished, please hand the phone back to your clinician.</source>
         <translation>Aquí aparecen los pasos del consentimiento. Cuando termine, devuelva el teléfono a su médico.</translation>
+    </message>
+</context>
+<context>
+    <name>PolicySection</name>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n mes</numerusform>
+            <numerusform>%n meses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n año</numerusform>
+            <numerusform>%n años</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n día</numerusform>
+            <numerusform>%n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Practice policy</source>
+        <translation>Normas del consultorio</translation>
+    </message>
+    <message>
+        <source>Applies to consents signed from now on. Consents already signed keep the rules they were signed under.</source>
+        <translation>Se aplican a los consentimientos que se firmen a partir de ahora. Los ya firmados conservan las normas con las que se firmaron.</translation>
+    </message>
+    <message>
+        <source>A witness must also sign</source>
+        <translation>También debe firmar un testigo</translation>
+    </message>
+    <message>
+        <source>Longest a consent may last</source>
+        <translation>Duración máxima de un consentimiento</translation>
+    </message>
+    <message>
+        <source>The patient may choose an earlier end date, never a later one.</source>
+        <translation>El paciente puede elegir una fecha de fin anterior, nunca una posterior.</translation>
+    </message>
+    <message>
+        <source>Platforms where posts may appear</source>
+        <translation>Plataformas donde pueden aparecer las publicaciones</translation>
+    </message>
+    <message>
+        <source>A consent can name only these, and nothing can be shared anywhere else.</source>
+        <translation>Un consentimiento solo puede incluir estas plataformas, y no se puede compartir nada en ninguna otra.</translation>
+    </message>
+    <message>
+        <source>Save policy</source>
+        <translation>Guardar normas</translation>
     </message>
 </context>
 <context>
@@ -302,6 +401,136 @@
     <message>
         <source>The vault is open for inspection only.</source>
         <translation>La bóveda está abierta solo para inspección.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::PracticeSettingsController</name>
+    <message>
+        <source>The longest a consent may last must be between 1 and %1 days.</source>
+        <translation>La duración máxima de un consentimiento debe estar entre 1 y %1 días.</translation>
+    </message>
+    <message>
+        <source>Choose at least one platform where posts may appear.</source>
+        <translation>Elija al menos una plataforma donde puedan aparecer las publicaciones.</translation>
+    </message>
+    <message>
+        <source>One of the chosen platforms is not known to this version of ConsentCam.</source>
+        <translation>Esta versión de ConsentCam no reconoce una de las plataformas elegidas.</translation>
+    </message>
+    <message>
+        <source>A platform is chosen twice.</source>
+        <translation>Una plataforma está elegida dos veces.</translation>
+    </message>
+    <message>
+        <source>Enter your name as it should appear on consent forms.</source>
+        <translation>Ingrese su nombre tal como debe aparecer en los formularios de consentimiento.</translation>
+    </message>
+    <message>
+        <source>Enter your credentials, for example &quot;MD, Dermatology&quot;.</source>
+        <translation>Ingrese sus títulos y especialidad, por ejemplo, &quot;Médico, dermatología&quot;.</translation>
+    </message>
+    <message>
+        <source>Enter the name of your practice.</source>
+        <translation>Ingrese el nombre de su consultorio.</translation>
+    </message>
+    <message>
+        <source>Enter where patients can send a written revocation of their consent: a postal or e-mail address.</source>
+        <translation>Ingrese adónde pueden enviar los pacientes la revocación por escrito de su consentimiento: una dirección postal o de correo electrónico.</translation>
+    </message>
+    <message>
+        <source>Remove the special characters: consent forms show only letters, numbers, spaces and punctuation.</source>
+        <translation>Quite los caracteres especiales: los formularios de consentimiento solo muestran letras, números, espacios y signos de puntuación.</translation>
+    </message>
+    <message>
+        <source>The practice settings stored in the vault could not be read.</source>
+        <translation>No se pudo leer la configuración del consultorio guardada en la bóveda.</translation>
+    </message>
+    <message>
+        <source>The practice policy has no changes to save.</source>
+        <translation>Las normas del consultorio no tienen cambios que guardar.</translation>
+    </message>
+    <message>
+        <source>The practice policy could not be saved. Please try again.</source>
+        <translation>No se pudieron guardar las normas del consultorio. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Practice policy saved.</source>
+        <translation>Normas del consultorio guardadas.</translation>
+    </message>
+    <message>
+        <source>Your profile has no changes to save.</source>
+        <translation>Su perfil no tiene cambios que guardar.</translation>
+    </message>
+    <message>
+        <source>Your profile could not be saved. Please try again.</source>
+        <translation>No se pudo guardar su perfil. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Profile saved.</source>
+        <translation>Perfil guardado.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::VocabularyLabels</name>
+    <message>
+        <source>The practice&apos;s website</source>
+        <translation>El sitio web del consultorio</translation>
+    </message>
+    <message>
+        <source>Anyone (public)</source>
+        <translation>Cualquier persona (público)</translation>
+    </message>
+    <message>
+        <source>My followers or connections</source>
+        <translation>Mis seguidores o contactos</translation>
+    </message>
+    <message>
+        <source>Healthcare professionals only</source>
+        <translation>Solo profesionales de la salud</translation>
+    </message>
+    <message>
+        <source>Educating patients and the public</source>
+        <translation>Educar a pacientes y al público</translation>
+    </message>
+    <message>
+        <source>Teaching other healthcare professionals</source>
+        <translation>Enseñar a otros profesionales de la salud</translation>
+    </message>
+    <message>
+        <source>Health awareness campaigns</source>
+        <translation>Campañas de concienciación sobre la salud</translation>
+    </message>
+    <message>
+        <source>Promoting me or my practice</source>
+        <translation>Promocionarme a mí o a mi consultorio</translation>
+    </message>
+    <message>
+        <source>The patient</source>
+        <translation>El paciente</translation>
+    </message>
+    <message>
+        <source>Parent or legal guardian</source>
+        <translation>Padre, madre o tutor legal</translation>
+    </message>
+    <message>
+        <source>Healthcare power of attorney</source>
+        <translation>Apoderado para decisiones de atención médica</translation>
+    </message>
+    <message>
+        <source>Other legal representative</source>
+        <translation>Otro representante legal</translation>
+    </message>
+    <message>
+        <source>Signed in person on this device</source>
+        <translation>Firmada en persona en este dispositivo</translation>
+    </message>
+    <message>
+        <source>Written letter</source>
+        <translation>Carta escrita</translation>
+    </message>
+    <message>
+        <source>Another way</source>
+        <translation>De otra forma</translation>
     </message>
 </context>
 </TS>

@@ -56,10 +56,26 @@ StackView {
             quickUnlockAvailable: AppController.quickUnlockAvailable
             quickUnlockEnabled: AppController.quickUnlockEnabled
             newPasscodeStrong: AppController.passcodeStrong(settingsPage.newPasscode)
+            clinicianName: PracticeSettings.clinicianName
+            clinicianCredentials: PracticeSettings.clinicianCredentials
+            practiceName: PracticeSettings.practiceName
+            practiceContact: PracticeSettings.practiceContact
+            profileComplete: PracticeSettings.profileComplete
+            witnessRequired: PracticeSettings.witnessRequired
+            maxDurationDays: PracticeSettings.maxDurationDays
+            longestMaxDurationDays: PracticeSettings.longestMaxDurationDays
+            allowedPlatforms: PracticeSettings.allowedPlatforms
+            platformChoices: Vocabulary.platforms()
+            practiceErrorMessage: PracticeSettings.errorMessage
+            practiceNoticeMessage: PracticeSettings.noticeMessage
+            Component.onCompleted: PracticeSettings.reload()
             onBackRequested: {
                 AppController.clearMessages()
+                PracticeSettings.clearMessages()
                 root.pop()
             }
+            onClinicianSaveRequested: (name, credentials, practice, contact) => PracticeSettings.saveClinician(name, credentials, practice, contact)
+            onPolicySaveRequested: (witnessRequired, maxDurationDays, allowedPlatforms) => PracticeSettings.savePolicy(witnessRequired, maxDurationDays, allowedPlatforms)
             onChangePasscodeRequested: (current, replacement) => AppController.changePasscode(current, replacement)
             onAutoLockChosen: (seconds) => AppController.setAutoLockSeconds(seconds)
             onQuickUnlockToggled: (enabled) => {

@@ -5,7 +5,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import ConsentCam
 
-// Security settings: change the passcode, the auto-lock timeout and quick unlock.
+// The clinician's profile, the practice policy, and the security settings: change the
+// passcode, the auto-lock timeout and quick unlock.
 Page {
     id: root
 
@@ -19,6 +20,22 @@ Page {
     // Whether `newPasscode` meets the rule; the controller decides (AppController.passcodeStrong).
     required property bool newPasscodeStrong
 
+    // The stored clinician profile and practice policy (PracticeSettings).
+    required property string clinicianName
+    required property string clinicianCredentials
+    required property string practiceName
+    required property string practiceContact
+    required property bool profileComplete
+    required property bool witnessRequired
+    required property int maxDurationDays
+    required property int longestMaxDurationDays
+    required property var allowedPlatforms
+    // [{code, label}] for every platform (Vocabulary.platforms()).
+    required property var platformChoices
+    // The answer to the last profile or policy save; shown in the section that was saved.
+    required property string practiceErrorMessage
+    required property string practiceNoticeMessage
+
     readonly property string newPasscode: newField.text
     readonly property bool newPasscodesMatch: newField.text.length > 0
                                               && newField.text === confirmField.text
@@ -29,6 +46,11 @@ Page {
     signal changePasscodeRequested(string current, string replacement)
     signal autoLockChosen(int seconds)
     signal quickUnlockToggled(bool enabled)
+    signal clinicianSaveRequested(string name, string credentials, string practice, string contact)
+    signal policySaveRequested(bool witnessRequired, int maxDurationDays, var allowedPlatforms)
+
+    // Which section's Save was pressed last: "profile", "policy" or "".
+    property string savedSection: ""
 
     function submitChange(): void {
         if (root.canChange)
@@ -77,6 +99,46 @@ Page {
             y: Theme.pageMargin
             width: Math.min(parent.width - 2 * Theme.pageMargin, Theme.contentMaxWidth)
             spacing: Theme.spacing
+
+            ClinicianProfileSection {
+                Layout.fillWidth: true
+                objectName: "clinicianProfileSection"
+                clinicianName: root.clinicianName
+                clinicianCredentials: root.clinicianCredentials
+                practiceName: root.practiceName
+                practiceContact: root.practiceContact
+                profileComplete: root.profileComplete
+                errorMessage: root.savedSection === "profile" ? root.practiceErrorMessage : ""
+                noticeMessage: root.savedSection === "profile" ? root.practiceNoticeMessage : ""
+                onSaveRequested: (name, credentials, practice, contact) => {
+                    root.savedSection = "profile"
+                    root.clinicianSaveRequested(name, credentials, practice, contact)
+                }
+            }
+
+            MenuSeparator {
+                Layout.fillWidth: true
+            }
+
+            PolicySection {
+                Layout.fillWidth: true
+                objectName: "policySection"
+                witnessRequired: root.witnessRequired
+                maxDurationDays: root.maxDurationDays
+                longestMaxDurationDays: root.longestMaxDurationDays
+                allowedPlatforms: root.allowedPlatforms
+                platformChoices: root.platformChoices
+                errorMessage: root.savedSection === "policy" ? root.practiceErrorMessage : ""
+                noticeMessage: root.savedSection === "policy" ? root.practiceNoticeMessage : ""
+                onSaveRequested: (witnessRequired, maxDurationDays, allowedPlatforms) => {
+                    root.savedSection = "policy"
+                    root.policySaveRequested(witnessRequired, maxDurationDays, allowedPlatforms)
+                }
+            }
+
+            MenuSeparator {
+                Layout.fillWidth: true
+            }
 
             Label {
                 Layout.fillWidth: true
