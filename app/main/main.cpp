@@ -1,5 +1,5 @@
 // The composition root: builds the file layer, the vault, the platform services and the
-// controller, registers the controller for QML, loads translations and the window.
+// controllers, registers them for QML, loads translations and the window.
 
 #include "imaging/qimagecodec.h"
 #include "selftest.h"
@@ -9,8 +9,12 @@
 #include "storage/fileops.h"
 #include "storage/storageerror.h"
 #include "ui/appcontroller.h"
+#include "ui/capturecontroller.h"
 #include "ui/corehost.h"
+#include "ui/injectedframesource.h"
 #include "ui/qmlregistration.h"
+#include "ui/qtcameraframesource.h"
+#include "ui/shotlistmodel.h"
 
 #include "platformservices.h"
 
@@ -24,6 +28,7 @@
 #include <QGuiApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMediaDevices>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickStyle>
@@ -134,9 +139,21 @@ int main(int argc, char *argv[]) {
     cc::imaging::QImageCodec codec;
     const cc::domain::TemplateCatalog templates = cc::services::loadBuiltInTemplates();
     cc::ui::CoreHost coreHost(controller, vault, codec, templates);
+    // The device's cameras when it has any; otherwise (and for the self-test and the tour)
+    // a source without cameras, so the capture screen offers file import only.
+    std::unique_ptr<cc::ui::FrameSource> frameSource;
+    if (!selfTest && !tour && !QMediaDevices::videoInputs().isEmpty())
+        frameSource = std::make_unique<cc::ui::QtCameraFrameSource>();
+    else
+        frameSource = std::make_unique<cc::ui::InjectedFrameSource>();
+    cc::ui::CaptureController capture(coreHost, *frameSource);
+    cc::ui::CaptureControllerForeign::setInstance(&capture);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(u"qrc:/qt/qml"_s);
+    // The engine owns the provider; the shots it serves stay in the controller's memory.
+    engine.addImageProvider(QLatin1String(cc::ui::ShotListModel::ProviderId),
+                            new cc::ui::ShotImageProvider(capture.shotStore()));
     if (selfTest)
         return cc::app::runSelfTest(engine);
 

@@ -4,6 +4,7 @@
 // carry no QML macros; these wrappers do.
 
 #include "ui/appcontroller.h"
+#include "ui/capturecontroller.h"
 
 #include <QJSEngine>
 #include <QQmlEngine>
@@ -36,6 +37,32 @@ public:
 
 private:
     static inline AppController *s_instance = nullptr;
+};
+
+// The CaptureController built in main() and handed to QML as the `Capture` singleton,
+// like AppController above.
+struct CaptureControllerForeign {
+    Q_GADGET
+    QML_FOREIGN(cc::ui::CaptureController)
+    QML_NAMED_ELEMENT(Capture)
+    QML_SINGLETON
+
+public:
+    // Called once by main() before the first QML file loads; main() keeps ownership.
+    static void setInstance(CaptureController *controller) {
+        s_instance = controller;
+        QJSEngine::setObjectOwnership(controller, QJSEngine::CppOwnership);
+    }
+
+    static CaptureController *create(QQmlEngine *, QJSEngine *engine) {
+        Q_ASSERT(s_instance);
+        Q_ASSERT(engine->thread() == s_instance->thread());
+        QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+        return s_instance;
+    }
+
+private:
+    static inline CaptureController *s_instance = nullptr;
 };
 
 } // namespace cc::ui
