@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>CapturePage</name>
+    <message numerus="yes">
+        <source>Save %n photo(s)</source>
+        <translation>
+            <numerusform>Save %n photo</numerusform>
+            <numerusform>Save %n photos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message numerus="yes">
         <source>%n second(s)</source>

@@ -2,6 +2,88 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>CapturePage</name>
+    <message>
+        <source>Photo imported into the vault.</source>
+        <translation>Foto importada a la bóveda.</translation>
+    </message>
+    <message>
+        <source>Photos of %1</source>
+        <translation>Fotos de %1</translation>
+    </message>
+    <message>
+        <source>Import a photo</source>
+        <translation>Importar una foto</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png)</source>
+        <translation>Fotos (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Camera preview</source>
+        <translation>Vista previa de la cámara</translation>
+    </message>
+    <message>
+        <source>No camera found</source>
+        <translation>No se encontró ninguna cámara</translation>
+    </message>
+    <message>
+        <source>You can import a photo from a file instead.</source>
+        <translation>En su lugar, puede importar una foto desde un archivo.</translation>
+    </message>
+    <message>
+        <source>Start the camera</source>
+        <translation>Encender la cámara</translation>
+    </message>
+    <message>
+        <source>Switch camera</source>
+        <translation>Cambiar de cámara</translation>
+    </message>
+    <message>
+        <source>Torch</source>
+        <translation>Linterna</translation>
+    </message>
+    <message>
+        <source>Take photo</source>
+        <translation>Tomar foto</translation>
+    </message>
+    <message>
+        <source>Keep the photos you want to save, delete the others.</source>
+        <translation>Conserve las fotos que quiere guardar y elimine las demás.</translation>
+    </message>
+    <message>
+        <source>Photo %1</source>
+        <translation>Foto %1</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Conservada</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conservar</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message numerus="yes">
+        <source>Save %n photo(s)</source>
+        <translation>
+            <numerusform>Guardar %n foto</numerusform>
+            <numerusform>Guardar %n fotos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import from file…</source>
+        <translation>Importar desde un archivo…</translation>
+    </message>
+    <message>
+        <source>The file you import is copied into the encrypted vault; the original file stays where it is, outside the vault.</source>
+        <translation>El archivo que importe se copia en la bóveda cifrada; el archivo original se queda donde está, fuera de la bóveda.</translation>
+    </message>
+</context>
+<context>
     <name>CreateVaultPage</name>
     <message>
         <source>Create vault</source>
@@ -302,6 +384,61 @@
     <message>
         <source>The vault is open for inspection only.</source>
         <translation>La bóveda está abierta solo para inspección.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::CaptureController</name>
+    <message>
+        <source>No camera found.</source>
+        <translation>No se encontró ninguna cámara.</translation>
+    </message>
+    <message>
+        <source>The camera could not be started. Another app may be using it, or ConsentCam may not be allowed to use the camera: check the app&apos;s permissions.</source>
+        <translation>No se pudo encender la cámara. Puede que otra aplicación la esté usando o que ConsentCam no tenga permiso para usar la cámara: revise los permisos de la aplicación.</translation>
+    </message>
+    <message>
+        <source>The camera stopped working. Try again.</source>
+        <translation>La cámara dejó de funcionar. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The camera is not ready yet. Try again in a moment.</source>
+        <translation>La cámara todavía no está lista. Inténtelo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>The photo could not be taken. Try again.</source>
+        <translation>No se pudo tomar la foto. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The vault is locked. Unlock it to take or save photos.</source>
+        <translation>La bóveda está bloqueada. Desbloquéela para tomar o guardar fotos.</translation>
+    </message>
+    <message>
+        <source>No photo is marked Keep. Keep the photos you want to save.</source>
+        <translation>No hay ninguna foto marcada para conservar. Pulse Conservar en las fotos que quiere guardar.</translation>
+    </message>
+    <message>
+        <source>This patient is no longer in the vault.</source>
+        <translation>Este paciente ya no está en la bóveda.</translation>
+    </message>
+    <message>
+        <source>The photo could not be saved in the vault. Try again.</source>
+        <translation>No se pudo guardar la foto en la bóveda. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Only files stored on this device can be imported.</source>
+        <translation>Solo se pueden importar archivos guardados en este dispositivo.</translation>
+    </message>
+    <message>
+        <source>The file could not be read. It may have been moved, or ConsentCam may not be allowed to open it.</source>
+        <translation>No se pudo leer el archivo. Puede que se haya movido o que ConsentCam no tenga permiso para abrirlo.</translation>
+    </message>
+    <message>
+        <source>The file is too large: a photo can be at most %1 MB.</source>
+        <translation>El archivo es demasiado grande: una foto puede ocupar como máximo %1 MB.</translation>
+    </message>
+    <message>
+        <source>The file is not a JPEG or PNG photo, or it is damaged.</source>
+        <translation>El archivo no es una foto JPEG o PNG, o está dañado.</translation>
     </message>
 </context>
 </TS>
