@@ -48,6 +48,7 @@ QtObject {
     readonly property color previewBackground: "#101414"
     readonly property color previewText: "#ffffff"
     readonly property int previewHeight: 360
+    readonly property int noCameraHeight: 200
     readonly property int shutterHeight: 72
     readonly property int shotThumbHeight: 140
 }

@@ -86,7 +86,8 @@ Page {
             // The live preview, or what to do without a camera.
             Rectangle {
                 Layout.fillWidth: true
-                Layout.preferredHeight: Theme.previewHeight
+                Layout.preferredHeight: Capture.cameraAvailable ? Theme.previewHeight
+                                                                : Theme.noCameraHeight
                 radius: Theme.radius
                 color: Theme.previewBackground
                 clip: true
