@@ -59,4 +59,12 @@ QtObject {
     readonly property int fontBody: 16
     readonly property int fontTitle: 22
     readonly property int fontHeadline: 28
+
+    // Capture
+    readonly property color previewBackground: "#101414"
+    readonly property color previewText: "#ffffff"
+    readonly property int previewHeight: 360
+    readonly property int noCameraHeight: 200
+    readonly property int shutterHeight: 72
+    readonly property int shotThumbHeight: 140
 }

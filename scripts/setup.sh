@@ -13,7 +13,7 @@ packages=(
   qt6-multimedia-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qml6-module-qtqml qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates
   qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qtqml-workerscript
-  qml6-module-qtqml-models qml6-module-qttest qml6-module-qtmultimedia
+  qml6-module-qtqml-models qml6-module-qttest qml6-module-qtmultimedia qml6-module-qtquick-dialogs
   qt6-qpa-plugins qt6-translations-l10n
   clang-format-14 xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
   fonts-dejavu-core

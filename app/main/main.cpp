@@ -1,5 +1,5 @@
 // The composition root: builds the file layer, the vault, the platform services and the
-// controller, registers the controller for QML, loads translations and the window.
+// controllers, registers them for QML, loads translations and the window.
 
 #include "imaging/demophoto.h"
 #include "imaging/qimagecodec.h"
@@ -11,11 +11,15 @@
 #include "storage/fileops.h"
 #include "storage/storageerror.h"
 #include "ui/appcontroller.h"
+#include "ui/capturecontroller.h"
 #include "ui/consentsession.h"
 #include "ui/corehost.h"
+#include "ui/injectedframesource.h"
 #include "ui/librarycontroller.h"
 #include "ui/practicesettingscontroller.h"
 #include "ui/qmlregistration.h"
+#include "ui/qtcameraframesource.h"
+#include "ui/shotlistmodel.h"
 #include "ui/uilanguage.h"
 #include "ui/vaultimageprovider.h"
 
@@ -30,6 +34,7 @@
 #include <QDir>
 #include <QGuiApplication>
 #include <QLocale>
+#include <QMediaDevices>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickStyle>
@@ -159,10 +164,22 @@ int main(int argc, char *argv[]) {
     cc::ui::UiLanguageForeign::setInstance(&uiLanguage);
     cc::ui::PracticeSettingsController practiceSettings(coreHost);
     cc::ui::PracticeSettingsForeign::setInstance(&practiceSettings);
+    // The device's cameras when it has any; otherwise (and for the self-test and the tour)
+    // a source without cameras, so the capture screen offers file import only.
+    std::unique_ptr<cc::ui::FrameSource> frameSource;
+    if (!selfTest && !tour && !QMediaDevices::videoInputs().isEmpty())
+        frameSource = std::make_unique<cc::ui::QtCameraFrameSource>();
+    else
+        frameSource = std::make_unique<cc::ui::InjectedFrameSource>();
+    cc::ui::CaptureController capture(coreHost, *frameSource);
+    cc::ui::CaptureControllerForeign::setInstance(&capture);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(u"qrc:/qt/qml"_s);
     engine.addImageProvider(u"vault"_s, new cc::ui::VaultImageProvider(coreHost));
+    // The engine owns the providers; the shots stay in the capture controller's memory.
+    engine.addImageProvider(QLatin1String(cc::ui::ShotListModel::ProviderId),
+                            new cc::ui::ShotImageProvider(capture.shotStore()));
     uiLanguage.setEngine(&engine);
     if (selfTest)
         return cc::app::runSelfTest(engine);

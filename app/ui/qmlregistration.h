@@ -4,11 +4,12 @@
 // carry no QML macros; these wrappers do.
 
 #include "ui/appcontroller.h"
+#include "ui/capturecontroller.h"
 #include "ui/consentsession.h"
 #include "ui/librarycontroller.h"
+#include "ui/practicesettingscontroller.h"
 #include "ui/rowsmodel.h"
 #include "ui/uilanguage.h"
-#include "ui/practicesettingscontroller.h"
 #include "ui/vocabularylabels.h"
 
 #include <QJSEngine>
@@ -99,6 +100,14 @@ public:
     static VocabularyLabels *create(QQmlEngine *, QJSEngine *) {
         return new VocabularyLabels(nullptr);
     }
+};
+
+// Photo capture and file import: `Capture`.
+struct CaptureControllerForeign : ForeignInstance<CaptureController> {
+    Q_GADGET
+    QML_FOREIGN(cc::ui::CaptureController)
+    QML_NAMED_ELEMENT(Capture)
+    QML_SINGLETON
 };
 
 } // namespace cc::ui

@@ -128,7 +128,8 @@ StackView {
                 root.push(storyScreen, { storyId: storyId })
             }
             onConsentRequested: root.push(prepareConsentScreen)
-            onCaptureRequested: {}
+            onCaptureRequested: root.push(captureScreen, { patientId: Library.patientId,
+                                                           patientName: Library.patientName })
         }
     }
 
@@ -157,6 +158,18 @@ StackView {
         ConsentSealedPage {
             objectName: "consentSealedPage"
             onDoneRequested: root.pop()
+        }
+    }
+
+    Component {
+        id: captureScreen
+
+        CapturePage {
+            objectName: "capturePage"
+            onDone: {
+                Library.refresh()
+                root.pop()
+            }
         }
     }
 }
