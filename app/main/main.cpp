@@ -33,6 +33,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QGuiApplication>
+#include <QImage>
 #include <QLocale>
 #include <QMediaDevices>
 #include <QQmlApplicationEngine>
@@ -78,6 +79,10 @@ int main(int argc, char *argv[]) {
         u"Test hook: drive a fresh vault through every screen, saving DIR/<screen>-<lang>.png."_s,
         u"DIR"_s);
     parser.addOption(tourOption);
+    const QCommandLineOption injectCameraOption(
+        u"inject-camera"_s,
+        u"Test hook: pretend back and front cameras that show a generated demo photo."_s);
+    parser.addOption(injectCameraOption);
 #endif
     parser.process(app);
 #ifdef CONSENTCAM_TEST_HOOKS
@@ -171,6 +176,24 @@ int main(int argc, char *argv[]) {
         frameSource = std::make_unique<cc::ui::QtCameraFrameSource>();
     else
         frameSource = std::make_unique<cc::ui::InjectedFrameSource>();
+#ifdef CONSENTCAM_TEST_HOOKS
+    if (parser.isSet(injectCameraOption)) {
+        using Facing = cc::ui::FrameSource::Facing;
+        auto injected = std::make_unique<cc::ui::InjectedFrameSource>(
+            QList<Facing>{Facing::Back, Facing::Front});
+        const cc::crypto::Bytes demo = cc::imaging::demoPhoto(1);
+        const QImage image = QImage::fromData(demo.data(), static_cast<int>(demo.size()), "JPEG");
+        // Each camera shows the demo photo as soon as it runs (a fresh frame each time:
+        // stopping wipes the last one).
+        auto *source = injected.get();
+        const auto show = [source, image] {
+            source->pushFrame(cc::ui::InjectedFrameSource::frameFromImage(image));
+        };
+        QObject::connect(source, &cc::ui::FrameSource::activeChanged, source, show);
+        QObject::connect(source, &cc::ui::FrameSource::availabilityChanged, source, show);
+        frameSource = std::move(injected);
+    }
+#endif
     cc::ui::CaptureController capture(coreHost, *frameSource);
     cc::ui::CaptureControllerForeign::setInstance(&capture);
 
