@@ -100,10 +100,10 @@ int main(int argc, char *argv[]) {
     // The vault directory. The self-test and the tour never touch a real vault.
     std::optional<QTemporaryDir> scratch;
     QString vaultDir;
-    const bool demo = parser.isSet(demoOption) && !selfTest && !tour;
-    if (parser.isSet(vaultOption) && !tour && !demo) {
+    const bool demoVault = parser.isSet(demoOption) && !selfTest && !tour;
+    if (parser.isSet(vaultOption) && !tour && !demoVault) {
         vaultDir = parser.value(vaultOption);
-    } else if (selfTest || tour || demo) {
+    } else if (selfTest || tour || demoVault) {
         scratch.emplace();
         vaultDir = scratch->path();
     } else {
@@ -141,7 +141,7 @@ int main(int argc, char *argv[]) {
     cc::services::Vault vault(vaultDir, files, clock, ticks);
     cc::imaging::QImageCodec codec;
     const cc::domain::TemplateCatalog templates = cc::services::loadBuiltInTemplates();
-    if (demo) {
+    if (demoVault) {
         // A throwaway vault (cheap scrypt: it lives in a temporary directory) filled with
         // clearly fictional patients, photos, consents, drafts and posts.
         options.demo = true;

@@ -1,6 +1,118 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es">
+<context>
+    <name>AddPatientPage</name>
+    <message>
+        <source>Add patient</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Store only what you need. The name is required; the record number and birth date are optional.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Patient's name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Medical record number (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Birth date, year-month-day (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save patient</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CapturePage</name>
+    <message>
+        <source>Photo imported into the vault.</source>
+        <translation>Foto importada a la bóveda.</translation>
+    </message>
+    <message>
+        <source>Photos of %1</source>
+        <translation>Fotos de %1</translation>
+    </message>
+    <message>
+        <source>Import a photo</source>
+        <translation>Importar una foto</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png)</source>
+        <translation>Fotos (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Camera preview</source>
+        <translation>Vista previa de la cámara</translation>
+    </message>
+    <message>
+        <source>No camera found</source>
+        <translation>No se encontró ninguna cámara</translation>
+    </message>
+    <message>
+        <source>You can import a photo from a file instead.</source>
+        <translation>En su lugar, puede importar una foto desde un archivo.</translation>
+    </message>
+    <message>
+        <source>Start the camera</source>
+        <translation>Encender la cámara</translation>
+    </message>
+    <message>
+        <source>Switch camera</source>
+        <translation>Cambiar de cámara</translation>
+    </message>
+    <message>
+        <source>Torch</source>
+        <translation>Linterna</translation>
+    </message>
+    <message>
+        <source>Take photo</source>
+        <translation>Tomar foto</translation>
+    </message>
+    <message>
+        <source>Keep the photos you want to save, delete the others.</source>
+        <translation>Conserve las fotos que quiere guardar y elimine las demás.</translation>
+    </message>
+    <message>
+        <source>Photo %1</source>
+        <translation>Foto %1</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Conservada</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conservar</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message numerus="yes">
+        <source>Save %n photo(s)</source>
+        <translation>
+            <numerusform>Guardar %n foto</numerusform>
+            <numerusform>Guardar %n fotos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import from file…</source>
+        <translation>Importar desde un archivo…</translation>
+    </message>
+    <message>
+        <source>The file you import is copied into the encrypted vault; the original file stays where it is, outside the vault.</source>
+        <translation>El archivo que importe se copia en la bóveda cifrada; el archivo original se queda donde está, fuera de la bóveda.</translation>
+    </message>
+</context>
 <context>
     <name>ClinicianProfileSection</name>
     <message>
@@ -12,7 +124,7 @@
         <translation>Aparece en cada formulario de consentimiento como la persona que comparte las fotos o la historia.</translation>
     </message>
     <message>
-        <source>Fill in every field: a consent can&apos;t be signed until the profile is complete.</source>
+        <source>Fill in every field: a consent can't be signed until the profile is complete.</source>
         <translation>Complete todos los campos: no se puede firmar ningún consentimiento hasta que el perfil esté completo.</translation>
     </message>
     <message>
@@ -24,8 +136,8 @@
         <translation>Títulos y especialidad</translation>
     </message>
     <message>
-        <source>For example &quot;MD, Dermatology&quot;.</source>
-        <translation>Por ejemplo, &quot;Médico, dermatología&quot;.</translation>
+        <source>For example "MD, Dermatology".</source>
+        <translation>Por ejemplo, "Médico, dermatología".</translation>
     </message>
     <message>
         <source>Practice</source>
@@ -42,6 +154,83 @@
     <message>
         <source>Save profile</source>
         <translation>Guardar perfil</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentBadges</name>
+    <message>
+        <source>No consent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Consent valid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expires within %1 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Consent not started yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Consent expired</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Consent revoked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Consent fails verification</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConsentSealedPage</name>
+    <message>
+        <source>Consent sealed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The consent was sealed and signed with this device's key. Patient mode has ended.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConsentWizardPage</name>
+    <message>
+        <source>Consent for %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hand back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hand the phone back to the clinician</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished">Atrás</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -113,12 +302,20 @@
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
+    <message>
+        <source>Patients</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Main</name>
     <message>
         <source>ConsentCam</source>
         <translation>ConsentCam</translation>
+    </message>
+    <message>
+        <source>DEMO — fictional data · passcode %1</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -133,22 +330,111 @@
     </message>
 </context>
 <context>
-    <name>PatientModePage</name>
+    <name>PatientDetailPage</name>
     <message>
-        <source>Patient consent</source>
-        <translation>Consentimiento del paciente</translation>
+        <source>Back</source>
+        <translation type="unfinished">Atrás</translation>
     </message>
     <message>
-        <source>Lock and return to clinician</source>
-        <translation>Bloquear y devolver al médico</translation>
+        <source>Take photos</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Consent form</source>
-        <translation>Formulario de consentimiento</translation>
+        <source>Write a story</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The consent steps appear here. When you have finished, please hand the phone back to your clinician.</source>
-        <translation>Aquí aparecen los pasos del consentimiento. Cuando termine, devuelva el teléfono a su médico.</translation>
+        <source>Record consent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No consent recorded yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Consent signed by %1 on %2, %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed by %1 on %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n item(s), until %1</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No photos yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Redacted photo taken %1, %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Photo taken %1, %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stories</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No stories yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Story %1, version %2, %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PatientListPage</name>
+    <message>
+        <source>Patients</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished">Atrás</translation>
+    </message>
+    <message>
+        <source>Search by name or MRN</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No patient matches this search.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No patients yet. Add the first one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add patient</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -208,6 +494,49 @@
     </message>
 </context>
 <context>
+    <name>PrepareConsentPage</name>
+    <message>
+        <source>Record consent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished">Atrás</translation>
+    </message>
+    <message>
+        <source>Choose what %1 is asked to consent to. The patient sees exactly these items.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Redacted photo taken %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Photo taken %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stories</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hand the phone to the patient</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In patient mode only the consent form can be reached. Your passcode is needed to leave it.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message numerus="yes">
         <source>%n second(s)</source>
@@ -260,12 +589,66 @@
         <translation>Desbloqueo rápido</translation>
     </message>
     <message>
-        <source>Keeps the vault key in this device&apos;s secure key store, so the vault opens without typing the passcode.</source>
+        <source>Keeps the vault key in this device's secure key store, so the vault opens without typing the passcode.</source>
         <translation>Guarda la clave de la bóveda en el almacén seguro de claves de este dispositivo, para abrirla sin escribir el código de acceso.</translation>
     </message>
     <message>
-        <source>Quick unlock needs the device&apos;s secure key store, which is not available.</source>
+        <source>Quick unlock needs the device's secure key store, which is not available.</source>
         <translation>El desbloqueo rápido necesita el almacén seguro de claves del dispositivo, que no está disponible.</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Signature pad</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Empty. Sign with your finger.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign here</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StoryEditorPage</name>
+    <message>
+        <source>Edit story</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New story</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You are editing version %1. Saving creates version %2; consents signed for earlier versions do not cover the new text.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The case, in words the patient can read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Story text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save story</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -321,6 +704,232 @@
     </message>
 </context>
 <context>
+    <name>WizardHandBackStep</name>
+    <message>
+        <source>Thank you. Please hand the phone back to your clinician.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clinician: review the choices, then countersign with your passcode to seal the consent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Still missing: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clinician's passcode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Countersign and seal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel this consent</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WizardItemsStep</name>
+    <message>
+        <source>What would be shared</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>These are the exact photos and texts this permission is about. Nothing else is covered. Tap a photo to see it larger.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enlarge %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WizardLanguageStep</name>
+    <message>
+        <source>Welcome. Your clinician asks for your permission to share some of your health information. Please read each page carefully.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose your language</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WizardQuizStep</name>
+    <message>
+        <source>A few questions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>These questions check that the form is clear. They are not a test of you.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check my answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That's right.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Please try again.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WizardScopeStep</name>
+    <message>
+        <source>Why it may be shared</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Where it may be posted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who may see it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Can people tell it is you?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No: only versions with my face and identifying marks hidden</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yes: I may be recognizable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Until when</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n mes</numerusform>
+            <numerusform>%n meses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n año</numerusform>
+            <numerusform>%n años</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The longest the practice allows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ends on %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>End sooner, when something happens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>For example: the end of my treatment</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WizardSignStep</name>
+    <message>
+        <source>Sign</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signature pad</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your name, printed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You agreed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>I agree and sign</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WizardSignerStep</name>
+    <message>
+        <source>Who is signing?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your full name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your relationship to the patient (for example: mother)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your authority to sign (for example: parent of a minor, court order)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WizardWitnessStep</name>
+    <message>
+        <source>Witness</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The practice asks for a witness. The witness watched you sign and signs here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Optional: a witness who watched you sign may sign here. You can skip this step.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Witness's name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Witness signature pad</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear witness signature</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Witness signed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save witness signature</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>cc::ui::AppController</name>
     <message>
         <source>There is no vault on this device yet.</source>
@@ -339,19 +948,19 @@
         <translation>Demasiados códigos incorrectos. Espere a que termine la cuenta regresiva.</translation>
     </message>
     <message>
-        <source>The vault&apos;s key file is damaged or from a newer version of the app.</source>
+        <source>The vault's key file is damaged or from a newer version of the app.</source>
         <translation>El archivo de claves de la bóveda está dañado o es de una versión más reciente de la aplicación.</translation>
     </message>
     <message>
-        <source>The vault&apos;s database is missing.</source>
+        <source>The vault's database is missing.</source>
         <translation>Falta la base de datos de la bóveda.</translation>
     </message>
     <message>
-        <source>The vault&apos;s database is damaged and cannot be opened.</source>
+        <source>The vault's database is damaged and cannot be opened.</source>
         <translation>La base de datos de la bóveda está dañada y no se puede abrir.</translation>
     </message>
     <message>
-        <source>The device&apos;s storage could not be read or written.</source>
+        <source>The device's storage could not be read or written.</source>
         <translation>No se pudo leer ni escribir en el almacenamiento del dispositivo.</translation>
     </message>
     <message>
@@ -375,7 +984,7 @@
         <translation>Se cambió el código de acceso.</translation>
     </message>
     <message>
-        <source>The device&apos;s key store refused to keep the key. Quick unlock stays off.</source>
+        <source>The device's key store refused to keep the key. Quick unlock stays off.</source>
         <translation>El almacén de claves del dispositivo no aceptó guardar la clave. El desbloqueo rápido sigue desactivado.</translation>
     </message>
     <message>
@@ -383,7 +992,7 @@
         <translation>El desbloqueo rápido está activado.</translation>
     </message>
     <message>
-        <source>The key could not be removed from the device&apos;s key store.</source>
+        <source>The key could not be removed from the device's key store.</source>
         <translation>No se pudo quitar la clave del almacén de claves del dispositivo.</translation>
     </message>
     <message>
@@ -401,6 +1010,274 @@
     <message>
         <source>The vault is open for inspection only.</source>
         <translation>La bóveda está abierta solo para inspección.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::CaptureController</name>
+    <message>
+        <source>No camera found.</source>
+        <translation>No se encontró ninguna cámara.</translation>
+    </message>
+    <message>
+        <source>The camera could not be started. Another app may be using it, or ConsentCam may not be allowed to use the camera: check the app's permissions.</source>
+        <translation>No se pudo encender la cámara. Puede que otra aplicación la esté usando o que ConsentCam no tenga permiso para usar la cámara: revise los permisos de la aplicación.</translation>
+    </message>
+    <message>
+        <source>The camera stopped working. Try again.</source>
+        <translation>La cámara dejó de funcionar. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The camera is not ready yet. Try again in a moment.</source>
+        <translation>La cámara todavía no está lista. Inténtelo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>The photo could not be taken. Try again.</source>
+        <translation>No se pudo tomar la foto. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The vault is locked. Unlock it to take or save photos.</source>
+        <translation>La bóveda está bloqueada. Desbloquéela para tomar o guardar fotos.</translation>
+    </message>
+    <message>
+        <source>No photo is marked Keep. Keep the photos you want to save.</source>
+        <translation>No hay ninguna foto marcada para conservar. Pulse Conservar en las fotos que quiere guardar.</translation>
+    </message>
+    <message>
+        <source>This patient is no longer in the vault.</source>
+        <translation>Este paciente ya no está en la bóveda.</translation>
+    </message>
+    <message>
+        <source>The photo could not be saved in the vault. Try again.</source>
+        <translation>No se pudo guardar la foto en la bóveda. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Only files stored on this device can be imported.</source>
+        <translation>Solo se pueden importar archivos guardados en este dispositivo.</translation>
+    </message>
+    <message>
+        <source>The file could not be read. It may have been moved, or ConsentCam may not be allowed to open it.</source>
+        <translation>No se pudo leer el archivo. Puede que se haya movido o que ConsentCam no tenga permiso para abrirlo.</translation>
+    </message>
+    <message>
+        <source>The file is too large: a photo can be at most %1 MB.</source>
+        <translation>El archivo es demasiado grande: una foto puede ocupar como máximo %1 MB.</translation>
+    </message>
+    <message>
+        <source>The file is not a JPEG or PNG photo, or it is damaged.</source>
+        <translation>El archivo no es una foto JPEG o PNG, o está dañado.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::ConsentSession</name>
+    <message>
+        <source>Choose at least one photo or story for the consent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Complete your clinician profile in Settings first: the form names you, your practice and where a patient sends a revocation.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This patient is no longer in the vault.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose at least one purpose.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose at least one place where it may be posted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose who may see it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose an end date from today on.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>The end date can be at most %n day(s) from today.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Describe the event that ends the consent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The form can't be shown for these choices.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the name of the person signing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter how the person signing is related to the patient.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Describe the authority to sign for the patient (for example a court order or a power of attorney).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The signature could not be read. Please clear it and sign again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Please sign in the box.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This looks like a mark rather than a signature. Please sign your name as you usually do.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the witness's name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What will be shared</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The clinician's profile (Settings)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Where it may be posted and who may see it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The purposes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The regions that identify the patient must be marked on each photo before a de-identified-only consent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An end date within the practice's maximum</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who signs, and for a representative the relationship and authority</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The signature</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The printed name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The date of the signature</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The explicit agreement ("I agree")</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The witness's signature (required by the practice)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The clinician's countersignature</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The consent form itself (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The questions about the form</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not ready to seal. Still missing: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The consent could not be sealed. Missing: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>cc::ui::LibraryController</name>
+    <message>
+        <source>Enter the patient's name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the birth date as year-month-day, for example 1984-03-05.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The birth date is in the future.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This patient is no longer in the vault.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write the story before saving it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the story a title.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That item is no longer in the vault.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The vault can't accept this input.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The consent rules don't allow this.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This was already done.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This file is not a photo the app accepts (JPEG or PNG).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The vault could not be read or written. Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This vault is open for inspection only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The vault is locked.</source>
+        <translation type="unfinished">La bóveda está bloqueada.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MRN %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Born %1</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -426,8 +1303,8 @@
         <translation>Ingrese su nombre tal como debe aparecer en los formularios de consentimiento.</translation>
     </message>
     <message>
-        <source>Enter your credentials, for example &quot;MD, Dermatology&quot;.</source>
-        <translation>Ingrese sus títulos y especialidad, por ejemplo, &quot;Médico, dermatología&quot;.</translation>
+        <source>Enter your credentials, for example "MD, Dermatology".</source>
+        <translation>Ingrese sus títulos y especialidad, por ejemplo, "Médico, dermatología".</translation>
     </message>
     <message>
         <source>Enter the name of your practice.</source>
@@ -473,7 +1350,7 @@
 <context>
     <name>cc::ui::VocabularyLabels</name>
     <message>
-        <source>The practice&apos;s website</source>
+        <source>The practice's website</source>
         <translation>El sitio web del consultorio</translation>
     </message>
     <message>
