@@ -4,32 +4,25 @@
     <name>AddPatientPage</name>
     <message>
         <source>Add patient</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Agregar paciente</translation></message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Cancelar</translation></message>
     <message>
         <source>Store only what you need. The name is required; the record number and birth date are optional.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Guarde solo lo necesario. El nombre es obligatorio; el número de historia clínica y la fecha de nacimiento son opcionales.</translation></message>
     <message>
         <source>Patient's name</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Nombre del paciente</translation></message>
     <message>
         <source>Medical record number (optional)</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Número de historia clínica (opcional)</translation></message>
     <message>
         <source>Birth date, year-month-day (optional)</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Fecha de nacimiento, año-mes-día (opcional)</translation></message>
     <message>
         <source>Save patient</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Guardar paciente</translation></message>
 </context>
 <context>
     <name>CapturePage</name>
@@ -160,78 +153,61 @@
     <name>ConsentBadges</name>
     <message>
         <source>No consent</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Sin consentimiento</translation></message>
     <message>
         <source>Consent valid</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Consentimiento vigente</translation></message>
     <message>
         <source>Expires within %1 days</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Vence en %1 días</translation></message>
     <message>
         <source>Consent not started yet</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>El consentimiento aún no ha comenzado</translation></message>
     <message>
         <source>Consent expired</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Consentimiento vencido</translation></message>
     <message>
         <source>Consent revoked</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Consentimiento revocado</translation></message>
     <message>
         <source>Consent fails verification</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>El consentimiento no pasa la verificación</translation></message>
 </context>
 <context>
     <name>ConsentSealedPage</name>
     <message>
         <source>Consent sealed</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Consentimiento sellado</translation></message>
     <message>
         <source>The consent was sealed and signed with this device's key. Patient mode has ended.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>El consentimiento se selló y firmó con la clave de este dispositivo. El modo paciente ha terminado.</translation></message>
     <message>
         <source>Record ID</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>ID del registro</translation></message>
     <message>
         <source>Done</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Listo</translation></message>
 </context>
 <context>
     <name>ConsentWizardPage</name>
     <message>
         <source>Consent for %1</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Consentimiento para %1</translation></message>
     <message>
         <source>Hand back</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Devolver el teléfono</translation></message>
     <message>
         <source>Hand the phone back to the clinician</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Devuelva el teléfono al profesional clínico</translation></message>
     <message>
         <source>Back</source>
-        <translation type="unfinished">Atrás</translation>
-    </message>
+        <translation>Atrás</translation></message>
     <message>
         <source>Step %1 of %2</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Paso %1 de %2</translation></message>
     <message>
         <source>Next</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Siguiente</translation></message>
 </context>
 <context>
     <name>CreateVaultPage</name>
@@ -304,8 +280,7 @@
     </message>
     <message>
         <source>Patients</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Pacientes</translation></message>
 </context>
 <context>
     <name>Main</name>
@@ -315,8 +290,7 @@
     </message>
     <message>
         <source>DEMO — fictional data · passcode %1</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>DEMO — datos ficticios · código de acceso %1</translation></message>
 </context>
 <context>
     <name>PasscodeRules</name>
@@ -333,109 +307,82 @@
     <name>PatientDetailPage</name>
     <message>
         <source>Back</source>
-        <translation type="unfinished">Atrás</translation>
-    </message>
+        <translation>Atrás</translation></message>
     <message>
         <source>Take photos</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Tomar fotos</translation></message>
     <message>
         <source>Write a story</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Escribir un relato</translation></message>
     <message>
         <source>Record consent</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Registrar consentimiento</translation></message>
     <message>
         <source>Consents</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Consentimientos</translation></message>
     <message>
         <source>No consent recorded yet.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Aún no hay ningún consentimiento registrado.</translation></message>
     <message>
         <source>Consent signed by %1 on %2, %3</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Consentimiento firmado por %1 el %2, %3</translation></message>
     <message>
         <source>Signed by %1 on %2</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Firmado por %1 el %2</translation></message>
     <message numerus="yes">
         <source>%n item(s), until %1</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
-    </message>
+        <translation><numerusform>%n elemento, hasta el %1</numerusform><numerusform>%n elementos, hasta el %1</numerusform></translation></message>
     <message>
         <source>Photos</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Fotos</translation></message>
     <message>
         <source>No photos yet.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Aún no hay fotos.</translation></message>
     <message>
         <source>Redacted photo taken %1, %2</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Foto con partes ocultas tomada el %1, %2</translation></message>
     <message>
         <source>Photo taken %1, %2</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Foto tomada el %1, %2</translation></message>
     <message>
         <source>Stories</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Relatos</translation></message>
     <message>
         <source>No stories yet.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Aún no hay relatos.</translation></message>
     <message>
         <source>Story %1, version %2, %3</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Relato %1, versión %2, %3</translation></message>
     <message>
         <source>%1 (version %2)</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>%1 (versión %2)</translation></message>
 </context>
 <context>
     <name>PatientListPage</name>
     <message>
         <source>Patients</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Pacientes</translation></message>
     <message>
         <source>Back</source>
-        <translation type="unfinished">Atrás</translation>
-    </message>
+        <translation>Atrás</translation></message>
     <message>
         <source>Search by name or MRN</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Buscar por nombre o número de historia clínica</translation></message>
     <message>
         <source>No patient matches this search.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Ningún paciente coincide con esta búsqueda.</translation></message>
     <message>
         <source>No patients yet. Add the first one.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Aún no hay pacientes. Agregue el primero.</translation></message>
     <message>
         <source>Add patient</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Agregar paciente</translation></message>
 </context>
 <context>
     <name>PhotoViewer</name>
     <message>
         <source>Close</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Cerrar</translation></message>
 </context>
 <context>
     <name>PolicySection</name>
@@ -497,44 +444,34 @@
     <name>PrepareConsentPage</name>
     <message>
         <source>Record consent</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Registrar consentimiento</translation></message>
     <message>
         <source>Back</source>
-        <translation type="unfinished">Atrás</translation>
-    </message>
+        <translation>Atrás</translation></message>
     <message>
         <source>Choose what %1 is asked to consent to. The patient sees exactly these items.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Elija para qué se le pide consentimiento a %1. El paciente verá exactamente estos elementos.</translation></message>
     <message>
         <source>Photos</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Fotos</translation></message>
     <message>
         <source>Redacted photo taken %1</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Foto con partes ocultas tomada el %1</translation></message>
     <message>
         <source>Photo taken %1</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Foto tomada el %1</translation></message>
     <message>
         <source>Stories</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Relatos</translation></message>
     <message>
         <source>%1 (version %2)</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>%1 (versión %2)</translation></message>
     <message>
         <source>Hand the phone to the patient</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Entregue el teléfono al paciente</translation></message>
     <message>
         <source>In patient mode only the consent form can be reached. Your passcode is needed to leave it.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>En el modo paciente solo se puede acceder al formulario de consentimiento. Se necesita su código de acceso para salir.</translation></message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -601,55 +538,43 @@
     <name>SignaturePad</name>
     <message>
         <source>Signature pad</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Área de firma</translation></message>
     <message>
         <source>Empty. Sign with your finger.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Vacío. Firme con el dedo.</translation></message>
     <message>
         <source>Signed.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Firmado.</translation></message>
     <message>
         <source>Sign here</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Firme aquí</translation></message>
 </context>
 <context>
     <name>StoryEditorPage</name>
     <message>
         <source>Edit story</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Editar relato</translation></message>
     <message>
         <source>New story</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Nuevo relato</translation></message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Cancelar</translation></message>
     <message>
         <source>Title</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Título</translation></message>
     <message>
         <source>You are editing version %1. Saving creates version %2; consents signed for earlier versions do not cover the new text.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Está editando la versión %1. Al guardar se crea la versión %2; los consentimientos firmados para versiones anteriores no cubren el texto nuevo.</translation></message>
     <message>
         <source>The case, in words the patient can read</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>El caso, con palabras que el paciente pueda entender</translation></message>
     <message>
         <source>Story text</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Texto del relato</translation></message>
     <message>
         <source>Save story</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Guardar relato</translation></message>
 </context>
 <context>
     <name>TitleBar</name>
@@ -707,227 +632,172 @@
     <name>WizardHandBackStep</name>
     <message>
         <source>Thank you. Please hand the phone back to your clinician.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Gracias. Por favor, devuelva el teléfono a su médico.</translation></message>
     <message>
         <source>Clinician: review the choices, then countersign with your passcode to seal the consent.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Profesional clínico: revise las opciones y luego refrende con su código de acceso para sellar el consentimiento.</translation></message>
     <message>
         <source>Still missing: %1</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Falta todavía: %1</translation></message>
     <message>
         <source>Clinician's passcode</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Código de acceso del profesional clínico</translation></message>
     <message>
         <source>Countersign and seal</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Refrendar y sellar</translation></message>
     <message>
         <source>Cancel this consent</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Cancelar este consentimiento</translation></message>
 </context>
 <context>
     <name>WizardItemsStep</name>
     <message>
         <source>What would be shared</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Qué se compartiría</translation></message>
     <message>
         <source>These are the exact photos and texts this permission is about. Nothing else is covered. Tap a photo to see it larger.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Estas son exactamente las fotos y los textos a los que se refiere este permiso. No incluye nada más. Toque una foto para verla más grande.</translation></message>
     <message>
         <source>Enlarge %1</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Ampliar %1</translation></message>
 </context>
 <context>
     <name>WizardLanguageStep</name>
     <message>
         <source>Welcome. Your clinician asks for your permission to share some of your health information. Please read each page carefully.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Bienvenido/a. Su médico le pide permiso para compartir parte de su información de salud. Por favor, lea cada página con atención.</translation></message>
     <message>
         <source>Choose your language</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Elija su idioma</translation></message>
 </context>
 <context>
     <name>WizardQuizStep</name>
     <message>
         <source>A few questions</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Algunas preguntas</translation></message>
     <message>
         <source>These questions check that the form is clear. They are not a test of you.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Estas preguntas sirven para comprobar que el formulario es claro. No son un examen para usted.</translation></message>
     <message>
         <source>Check my answer</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Comprobar mi respuesta</translation></message>
     <message>
         <source>That's right.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Correcto.</translation></message>
     <message>
         <source>Please try again.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Por favor, inténtelo de nuevo.</translation></message>
 </context>
 <context>
     <name>WizardScopeStep</name>
     <message>
         <source>Why it may be shared</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Para qué se puede compartir</translation></message>
     <message>
         <source>Where it may be posted</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Dónde se puede publicar</translation></message>
     <message>
         <source>Who may see it</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Quién puede verlo</translation></message>
     <message>
         <source>Can people tell it is you?</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>¿Se le podrá reconocer?</translation></message>
     <message>
         <source>No: only versions with my face and identifying marks hidden</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>No: solo versiones en las que mi cara y mis rasgos identificables estén ocultos</translation></message>
     <message>
         <source>Yes: I may be recognizable</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Sí: es posible que me reconozcan</translation></message>
     <message>
         <source>Until when</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Hasta cuándo</translation></message>
     <message numerus="yes">
         <source>%n month(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n mes</numerusform>
-            <numerusform>%n meses</numerusform>
-        </translation>
-    </message>
+        <translation><numerusform>%n mes</numerusform><numerusform>%n meses</numerusform></translation></message>
     <message numerus="yes">
         <source>%n year(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n año</numerusform>
-            <numerusform>%n años</numerusform>
-        </translation>
-    </message>
+        <translation><numerusform>%n año</numerusform><numerusform>%n años</numerusform></translation></message>
     <message>
         <source>The longest the practice allows</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>El plazo máximo que permite el consultorio</translation></message>
     <message>
         <source>Ends on %1</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Termina el %1</translation></message>
     <message>
         <source>End sooner, when something happens</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Terminar antes, cuando ocurra algo</translation></message>
     <message>
         <source>For example: the end of my treatment</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Por ejemplo: el fin de mi tratamiento</translation></message>
 </context>
 <context>
     <name>WizardSignStep</name>
     <message>
         <source>Sign</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Firmar</translation></message>
     <message>
         <source>Signature pad</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Área de firma</translation></message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Deshacer</translation></message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Borrar</translation></message>
     <message>
         <source>Your name, printed</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Su nombre, en letra de imprenta</translation></message>
     <message>
         <source>You agreed</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Usted aceptó</translation></message>
     <message>
         <source>I agree and sign</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Acepto y firmo</translation></message>
 </context>
 <context>
     <name>WizardSignerStep</name>
     <message>
         <source>Who is signing?</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>¿Quién firma?</translation></message>
     <message>
         <source>Your full name</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Su nombre completo</translation></message>
     <message>
         <source>Your relationship to the patient (for example: mother)</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Su relación con el paciente (por ejemplo: madre)</translation></message>
     <message>
         <source>Your authority to sign (for example: parent of a minor, court order)</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Su facultad para firmar (por ejemplo: padre o madre de un menor, orden judicial)</translation></message>
 </context>
 <context>
     <name>WizardWitnessStep</name>
     <message>
         <source>Witness</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Testigo</translation></message>
     <message>
         <source>The practice asks for a witness. The witness watched you sign and signs here.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>El consultorio solicita un testigo. El testigo lo/la vio firmar y firma aquí.</translation></message>
     <message>
         <source>Optional: a witness who watched you sign may sign here. You can skip this step.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Opcional: un testigo que lo/la vio firmar puede firmar aquí. Puede omitir este paso.</translation></message>
     <message>
         <source>Witness's name</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Nombre del testigo</translation></message>
     <message>
         <source>Witness signature pad</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Área de firma del testigo</translation></message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Borrar</translation></message>
     <message>
         <source>Clear witness signature</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Borrar la firma del testigo</translation></message>
     <message>
         <source>Witness signed</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>El testigo firmó</translation></message>
     <message>
         <source>Save witness signature</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Guardar la firma del testigo</translation></message>
 </context>
 <context>
     <name>cc::ui::AppController</name>
@@ -1071,214 +941,160 @@
     <name>cc::ui::ConsentSession</name>
     <message>
         <source>Choose at least one photo or story for the consent.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Elija al menos una foto o un relato para el consentimiento.</translation></message>
     <message>
         <source>Complete your clinician profile in Settings first: the form names you, your practice and where a patient sends a revocation.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Primero complete su perfil de profesional clínico en Configuración: el formulario indica su nombre, su consultorio y adónde debe enviar el paciente una revocación.</translation></message>
     <message>
         <source>This patient is no longer in the vault.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Este paciente ya no está en la bóveda.</translation></message>
     <message>
         <source>Choose at least one purpose.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Elija al menos una finalidad.</translation></message>
     <message>
         <source>Choose at least one place where it may be posted.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Elija al menos un lugar donde se pueda publicar.</translation></message>
     <message>
         <source>Choose who may see it.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Elija quién puede verlo.</translation></message>
     <message>
         <source>Choose an end date from today on.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Elija una fecha de finalización a partir de hoy.</translation></message>
     <message numerus="yes">
         <source>The end date can be at most %n day(s) from today.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
-    </message>
+        <translation><numerusform>La fecha de finalización puede ser como máximo %n día a partir de hoy.</numerusform><numerusform>La fecha de finalización puede ser como máximo %n días a partir de hoy.</numerusform></translation></message>
     <message>
         <source>Describe the event that ends the consent.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Describa el hecho que pone fin al consentimiento.</translation></message>
     <message>
         <source>The form can't be shown for these choices.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>No se puede mostrar el formulario con estas opciones.</translation></message>
     <message>
         <source>Enter the name of the person signing.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Escriba el nombre de la persona que firma.</translation></message>
     <message>
         <source>Enter how the person signing is related to the patient.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Indique qué relación tiene con el paciente la persona que firma.</translation></message>
     <message>
         <source>Describe the authority to sign for the patient (for example a court order or a power of attorney).</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Describa la facultad para firmar en nombre del paciente (por ejemplo, una orden judicial o un poder notarial).</translation></message>
     <message>
         <source>The signature could not be read. Please clear it and sign again.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>No se pudo leer la firma. Por favor, bórrela y vuelva a firmar.</translation></message>
     <message>
         <source>Please sign in the box.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Por favor, firme dentro del recuadro.</translation></message>
     <message>
         <source>This looks like a mark rather than a signature. Please sign your name as you usually do.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Esto parece una marca y no una firma. Por favor, firme como lo hace habitualmente.</translation></message>
     <message>
         <source>Enter the witness's name.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Escriba el nombre del testigo.</translation></message>
     <message>
         <source>What will be shared</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Qué se compartirá</translation></message>
     <message>
         <source>The clinician's profile (Settings)</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>El perfil del profesional clínico (Configuración)</translation></message>
     <message>
         <source>Where it may be posted and who may see it</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Dónde se puede publicar y quién puede verlo</translation></message>
     <message>
         <source>The purposes</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Las finalidades</translation></message>
     <message>
         <source>The regions that identify the patient must be marked on each photo before a de-identified-only consent</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Las zonas que identifican al paciente deben marcarse en cada foto antes de un consentimiento solo para versiones anonimizadas</translation></message>
     <message>
         <source>An end date within the practice's maximum</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Una fecha de finalización dentro del máximo del consultorio</translation></message>
     <message>
         <source>Who signs, and for a representative the relationship and authority</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Quién firma y, si es un representante, su relación y su facultad</translation></message>
     <message>
         <source>The signature</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>La firma</translation></message>
     <message>
         <source>The printed name</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>El nombre en letra de imprenta</translation></message>
     <message>
         <source>The date of the signature</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>La fecha de la firma</translation></message>
     <message>
         <source>The explicit agreement ("I agree")</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>La aceptación explícita («Acepto»)</translation></message>
     <message>
         <source>The witness's signature (required by the practice)</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>La firma del testigo (exigida por el consultorio)</translation></message>
     <message>
         <source>The clinician's countersignature</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>La firma de refrendo del profesional clínico</translation></message>
     <message>
         <source>The consent form itself (%1)</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>El formulario de consentimiento en sí (%1)</translation></message>
     <message>
         <source>The questions about the form</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Las preguntas sobre el formulario</translation></message>
     <message>
         <source>Not ready to seal. Still missing: %1</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Todavía no se puede sellar. Falta: %1</translation></message>
     <message>
         <source>The consent could not be sealed. Missing: %1</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>No se pudo sellar el consentimiento. Falta: %1</translation></message>
 </context>
 <context>
     <name>cc::ui::LibraryController</name>
     <message>
         <source>Enter the patient's name.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Escriba el nombre del paciente.</translation></message>
     <message>
         <source>Enter the birth date as year-month-day, for example 1984-03-05.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Escriba la fecha de nacimiento como año-mes-día, por ejemplo 1984-03-05.</translation></message>
     <message>
         <source>The birth date is in the future.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>La fecha de nacimiento es posterior a hoy.</translation></message>
     <message>
         <source>This patient is no longer in the vault.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Este paciente ya no está en la bóveda.</translation></message>
     <message>
         <source>Write the story before saving it.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Escriba el relato antes de guardarlo.</translation></message>
     <message>
         <source>Give the story a title.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Póngale un título al relato.</translation></message>
     <message>
         <source>That item is no longer in the vault.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Ese elemento ya no está en la bóveda.</translation></message>
     <message>
         <source>The vault can't accept this input.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>La bóveda no puede aceptar estos datos.</translation></message>
     <message>
         <source>The consent rules don't allow this.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Las reglas del consentimiento no lo permiten.</translation></message>
     <message>
         <source>This was already done.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Esto ya se hizo.</translation></message>
     <message>
         <source>This file is not a photo the app accepts (JPEG or PNG).</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Este archivo no es una foto que la app acepte (JPEG o PNG).</translation></message>
     <message>
         <source>The vault could not be read or written. Nothing was changed.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>No se pudo leer ni escribir en la bóveda. No se cambió nada.</translation></message>
     <message>
         <source>This vault is open for inspection only.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Esta bóveda está abierta solo para consulta.</translation></message>
     <message>
         <source>The vault is locked.</source>
-        <translation type="unfinished">La bóveda está bloqueada.</translation>
-    </message>
+        <translation>La bóveda está bloqueada.</translation></message>
     <message>
         <source>Something went wrong. Nothing was changed.</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Algo salió mal. No se cambió nada.</translation></message>
     <message>
         <source>MRN %1</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>N.º de historia %1</translation></message>
     <message>
         <source>Born %1</source>
-        <translation type="unfinished" />
-    </message>
+        <translation>Nació el %1</translation></message>
 </context>
 <context>
     <name>cc::ui::PracticeSettingsController</name>
