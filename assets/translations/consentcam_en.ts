@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
     <name>CapturePage</name>
@@ -14,7 +15,11 @@
     <name>PatientDetailPage</name>
     <message numerus="yes">
         <source>%n item(s), until %1</source>
-        <translation><numerusform>%n item, until %1</numerusform><numerusform>%n items, until %1</numerusform></translation></message>
+        <translation>
+            <numerusform>%n item, until %1</numerusform>
+            <numerusform>%n items, until %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PolicySection</name>
@@ -78,15 +83,27 @@
     <name>WizardScopeStep</name>
     <message numerus="yes">
         <source>%n month(s)</source>
-        <translation><numerusform>%n month</numerusform><numerusform>%n months</numerusform></translation></message>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n year(s)</source>
-        <translation><numerusform>%n year</numerusform><numerusform>%n years</numerusform></translation></message>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::ConsentSession</name>
     <message numerus="yes">
         <source>The end date can be at most %n day(s) from today.</source>
-        <translation><numerusform>The end date can be at most %n day from today.</numerusform><numerusform>The end date can be at most %n days from today.</numerusform></translation></message>
+        <translation>
+            <numerusform>The end date can be at most %n day from today.</numerusform>
+            <numerusform>The end date can be at most %n days from today.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

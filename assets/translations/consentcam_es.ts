@@ -1,28 +1,36 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
     <name>AddPatientPage</name>
     <message>
         <source>Add patient</source>
-        <translation>Agregar paciente</translation></message>
+        <translation>Agregar paciente</translation>
+    </message>
     <message>
         <source>Cancel</source>
-        <translation>Cancelar</translation></message>
+        <translation>Cancelar</translation>
+    </message>
     <message>
         <source>Store only what you need. The name is required; the record number and birth date are optional.</source>
-        <translation>Guarde solo lo necesario. El nombre es obligatorio; el número de historia clínica y la fecha de nacimiento son opcionales.</translation></message>
+        <translation>Guarde solo lo necesario. El nombre es obligatorio; el número de historia clínica y la fecha de nacimiento son opcionales.</translation>
+    </message>
     <message>
-        <source>Patient's name</source>
-        <translation>Nombre del paciente</translation></message>
+        <source>Patient&apos;s name</source>
+        <translation>Nombre del paciente</translation>
+    </message>
     <message>
         <source>Medical record number (optional)</source>
-        <translation>Número de historia clínica (opcional)</translation></message>
+        <translation>Número de historia clínica (opcional)</translation>
+    </message>
     <message>
         <source>Birth date, year-month-day (optional)</source>
-        <translation>Fecha de nacimiento, año-mes-día (opcional)</translation></message>
+        <translation>Fecha de nacimiento, año-mes-día (opcional)</translation>
+    </message>
     <message>
         <source>Save patient</source>
-        <translation>Guardar paciente</translation></message>
+        <translation>Guardar paciente</translation>
+    </message>
 </context>
 <context>
     <name>CapturePage</name>
@@ -117,7 +125,7 @@
         <translation>Aparece en cada formulario de consentimiento como la persona que comparte las fotos o la historia.</translation>
     </message>
     <message>
-        <source>Fill in every field: a consent can't be signed until the profile is complete.</source>
+        <source>Fill in every field: a consent can&apos;t be signed until the profile is complete.</source>
         <translation>Complete todos los campos: no se puede firmar ningún consentimiento hasta que el perfil esté completo.</translation>
     </message>
     <message>
@@ -129,8 +137,8 @@
         <translation>Títulos y especialidad</translation>
     </message>
     <message>
-        <source>For example "MD, Dermatology".</source>
-        <translation>Por ejemplo, "Médico, dermatología".</translation>
+        <source>For example &quot;MD, Dermatology&quot;.</source>
+        <translation>Por ejemplo, &quot;Médico, dermatología&quot;.</translation>
     </message>
     <message>
         <source>Practice</source>
@@ -153,61 +161,78 @@
     <name>ConsentBadges</name>
     <message>
         <source>No consent</source>
-        <translation>Sin consentimiento</translation></message>
+        <translation>Sin consentimiento</translation>
+    </message>
     <message>
         <source>Consent valid</source>
-        <translation>Consentimiento vigente</translation></message>
+        <translation>Consentimiento vigente</translation>
+    </message>
     <message>
         <source>Expires within %1 days</source>
-        <translation>Vence en %1 días</translation></message>
+        <translation>Vence en %1 días</translation>
+    </message>
     <message>
         <source>Consent not started yet</source>
-        <translation>El consentimiento aún no ha comenzado</translation></message>
+        <translation>El consentimiento aún no ha comenzado</translation>
+    </message>
     <message>
         <source>Consent expired</source>
-        <translation>Consentimiento vencido</translation></message>
+        <translation>Consentimiento vencido</translation>
+    </message>
     <message>
         <source>Consent revoked</source>
-        <translation>Consentimiento revocado</translation></message>
+        <translation>Consentimiento revocado</translation>
+    </message>
     <message>
         <source>Consent fails verification</source>
-        <translation>El consentimiento no pasa la verificación</translation></message>
+        <translation>El consentimiento no pasa la verificación</translation>
+    </message>
 </context>
 <context>
     <name>ConsentSealedPage</name>
     <message>
         <source>Consent sealed</source>
-        <translation>Consentimiento sellado</translation></message>
+        <translation>Consentimiento sellado</translation>
+    </message>
     <message>
-        <source>The consent was sealed and signed with this device's key. Patient mode has ended.</source>
-        <translation>El consentimiento se selló y firmó con la clave de este dispositivo. El modo paciente ha terminado.</translation></message>
+        <source>The consent was sealed and signed with this device&apos;s key. Patient mode has ended.</source>
+        <translation>El consentimiento se selló y firmó con la clave de este dispositivo. El modo paciente ha terminado.</translation>
+    </message>
     <message>
         <source>Record ID</source>
-        <translation>ID del registro</translation></message>
+        <translation>ID del registro</translation>
+    </message>
     <message>
         <source>Done</source>
-        <translation>Listo</translation></message>
+        <translation>Listo</translation>
+    </message>
 </context>
 <context>
     <name>ConsentWizardPage</name>
     <message>
         <source>Consent for %1</source>
-        <translation>Consentimiento para %1</translation></message>
+        <translation>Consentimiento para %1</translation>
+    </message>
     <message>
         <source>Hand back</source>
-        <translation>Devolver el teléfono</translation></message>
+        <translation>Devolver el teléfono</translation>
+    </message>
     <message>
         <source>Hand the phone back to the clinician</source>
-        <translation>Devuelva el teléfono al profesional clínico</translation></message>
+        <translation>Devuelva el teléfono al profesional clínico</translation>
+    </message>
     <message>
         <source>Back</source>
-        <translation>Atrás</translation></message>
+        <translation>Atrás</translation>
+    </message>
     <message>
         <source>Step %1 of %2</source>
-        <translation>Paso %1 de %2</translation></message>
+        <translation>Paso %1 de %2</translation>
+    </message>
     <message>
         <source>Next</source>
-        <translation>Siguiente</translation></message>
+        <translation>Siguiente</translation>
+    </message>
 </context>
 <context>
     <name>CreateVaultPage</name>
@@ -280,7 +305,8 @@
     </message>
     <message>
         <source>Patients</source>
-        <translation>Pacientes</translation></message>
+        <translation>Pacientes</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -290,7 +316,8 @@
     </message>
     <message>
         <source>DEMO — fictional data · passcode %1</source>
-        <translation>DEMO — datos ficticios · código de acceso %1</translation></message>
+        <translation>DEMO — datos ficticios · código de acceso %1</translation>
+    </message>
 </context>
 <context>
     <name>PasscodeRules</name>
@@ -307,82 +334,109 @@
     <name>PatientDetailPage</name>
     <message>
         <source>Back</source>
-        <translation>Atrás</translation></message>
+        <translation>Atrás</translation>
+    </message>
     <message>
         <source>Take photos</source>
-        <translation>Tomar fotos</translation></message>
+        <translation>Tomar fotos</translation>
+    </message>
     <message>
         <source>Write a story</source>
-        <translation>Escribir un relato</translation></message>
+        <translation>Escribir un relato</translation>
+    </message>
     <message>
         <source>Record consent</source>
-        <translation>Registrar consentimiento</translation></message>
+        <translation>Registrar consentimiento</translation>
+    </message>
     <message>
         <source>Consents</source>
-        <translation>Consentimientos</translation></message>
+        <translation>Consentimientos</translation>
+    </message>
     <message>
         <source>No consent recorded yet.</source>
-        <translation>Aún no hay ningún consentimiento registrado.</translation></message>
+        <translation>Aún no hay ningún consentimiento registrado.</translation>
+    </message>
     <message>
         <source>Consent signed by %1 on %2, %3</source>
-        <translation>Consentimiento firmado por %1 el %2, %3</translation></message>
+        <translation>Consentimiento firmado por %1 el %2, %3</translation>
+    </message>
     <message>
         <source>Signed by %1 on %2</source>
-        <translation>Firmado por %1 el %2</translation></message>
+        <translation>Firmado por %1 el %2</translation>
+    </message>
     <message numerus="yes">
         <source>%n item(s), until %1</source>
-        <translation><numerusform>%n elemento, hasta el %1</numerusform><numerusform>%n elementos, hasta el %1</numerusform></translation></message>
+        <translation>
+            <numerusform>%n elemento, hasta el %1</numerusform>
+            <numerusform>%n elementos, hasta el %1</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Photos</source>
-        <translation>Fotos</translation></message>
+        <translation>Fotos</translation>
+    </message>
     <message>
         <source>No photos yet.</source>
-        <translation>Aún no hay fotos.</translation></message>
+        <translation>Aún no hay fotos.</translation>
+    </message>
     <message>
         <source>Redacted photo taken %1, %2</source>
-        <translation>Foto con partes ocultas tomada el %1, %2</translation></message>
+        <translation>Foto con partes ocultas tomada el %1, %2</translation>
+    </message>
     <message>
         <source>Photo taken %1, %2</source>
-        <translation>Foto tomada el %1, %2</translation></message>
+        <translation>Foto tomada el %1, %2</translation>
+    </message>
     <message>
         <source>Stories</source>
-        <translation>Relatos</translation></message>
+        <translation>Relatos</translation>
+    </message>
     <message>
         <source>No stories yet.</source>
-        <translation>Aún no hay relatos.</translation></message>
+        <translation>Aún no hay relatos.</translation>
+    </message>
     <message>
         <source>Story %1, version %2, %3</source>
-        <translation>Relato %1, versión %2, %3</translation></message>
+        <translation>Relato %1, versión %2, %3</translation>
+    </message>
     <message>
         <source>%1 (version %2)</source>
-        <translation>%1 (versión %2)</translation></message>
+        <translation>%1 (versión %2)</translation>
+    </message>
 </context>
 <context>
     <name>PatientListPage</name>
     <message>
         <source>Patients</source>
-        <translation>Pacientes</translation></message>
+        <translation>Pacientes</translation>
+    </message>
     <message>
         <source>Back</source>
-        <translation>Atrás</translation></message>
+        <translation>Atrás</translation>
+    </message>
     <message>
         <source>Search by name or MRN</source>
-        <translation>Buscar por nombre o número de historia clínica</translation></message>
+        <translation>Buscar por nombre o número de historia clínica</translation>
+    </message>
     <message>
         <source>No patient matches this search.</source>
-        <translation>Ningún paciente coincide con esta búsqueda.</translation></message>
+        <translation>Ningún paciente coincide con esta búsqueda.</translation>
+    </message>
     <message>
         <source>No patients yet. Add the first one.</source>
-        <translation>Aún no hay pacientes. Agregue el primero.</translation></message>
+        <translation>Aún no hay pacientes. Agregue el primero.</translation>
+    </message>
     <message>
         <source>Add patient</source>
-        <translation>Agregar paciente</translation></message>
+        <translation>Agregar paciente</translation>
+    </message>
 </context>
 <context>
     <name>PhotoViewer</name>
     <message>
         <source>Close</source>
-        <translation>Cerrar</translation></message>
+        <translation>Cerrar</translation>
+    </message>
 </context>
 <context>
     <name>PolicySection</name>
@@ -444,34 +498,44 @@
     <name>PrepareConsentPage</name>
     <message>
         <source>Record consent</source>
-        <translation>Registrar consentimiento</translation></message>
+        <translation>Registrar consentimiento</translation>
+    </message>
     <message>
         <source>Back</source>
-        <translation>Atrás</translation></message>
+        <translation>Atrás</translation>
+    </message>
     <message>
         <source>Choose what %1 is asked to consent to. The patient sees exactly these items.</source>
-        <translation>Elija para qué se le pide consentimiento a %1. El paciente verá exactamente estos elementos.</translation></message>
+        <translation>Elija para qué se le pide consentimiento a %1. El paciente verá exactamente estos elementos.</translation>
+    </message>
     <message>
         <source>Photos</source>
-        <translation>Fotos</translation></message>
+        <translation>Fotos</translation>
+    </message>
     <message>
         <source>Redacted photo taken %1</source>
-        <translation>Foto con partes ocultas tomada el %1</translation></message>
+        <translation>Foto con partes ocultas tomada el %1</translation>
+    </message>
     <message>
         <source>Photo taken %1</source>
-        <translation>Foto tomada el %1</translation></message>
+        <translation>Foto tomada el %1</translation>
+    </message>
     <message>
         <source>Stories</source>
-        <translation>Relatos</translation></message>
+        <translation>Relatos</translation>
+    </message>
     <message>
         <source>%1 (version %2)</source>
-        <translation>%1 (versión %2)</translation></message>
+        <translation>%1 (versión %2)</translation>
+    </message>
     <message>
         <source>Hand the phone to the patient</source>
-        <translation>Entregue el teléfono al paciente</translation></message>
+        <translation>Entregue el teléfono al paciente</translation>
+    </message>
     <message>
         <source>In patient mode only the consent form can be reached. Your passcode is needed to leave it.</source>
-        <translation>En el modo paciente solo se puede acceder al formulario de consentimiento. Se necesita su código de acceso para salir.</translation></message>
+        <translation>En el modo paciente solo se puede acceder al formulario de consentimiento. Se necesita su código de acceso para salir.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -526,11 +590,11 @@
         <translation>Desbloqueo rápido</translation>
     </message>
     <message>
-        <source>Keeps the vault key in this device's secure key store, so the vault opens without typing the passcode.</source>
+        <source>Keeps the vault key in this device&apos;s secure key store, so the vault opens without typing the passcode.</source>
         <translation>Guarda la clave de la bóveda en el almacén seguro de claves de este dispositivo, para abrirla sin escribir el código de acceso.</translation>
     </message>
     <message>
-        <source>Quick unlock needs the device's secure key store, which is not available.</source>
+        <source>Quick unlock needs the device&apos;s secure key store, which is not available.</source>
         <translation>El desbloqueo rápido necesita el almacén seguro de claves del dispositivo, que no está disponible.</translation>
     </message>
 </context>
@@ -538,43 +602,55 @@
     <name>SignaturePad</name>
     <message>
         <source>Signature pad</source>
-        <translation>Área de firma</translation></message>
+        <translation>Área de firma</translation>
+    </message>
     <message>
         <source>Empty. Sign with your finger.</source>
-        <translation>Vacío. Firme con el dedo.</translation></message>
+        <translation>Vacío. Firme con el dedo.</translation>
+    </message>
     <message>
         <source>Signed.</source>
-        <translation>Firmado.</translation></message>
+        <translation>Firmado.</translation>
+    </message>
     <message>
         <source>Sign here</source>
-        <translation>Firme aquí</translation></message>
+        <translation>Firme aquí</translation>
+    </message>
 </context>
 <context>
     <name>StoryEditorPage</name>
     <message>
         <source>Edit story</source>
-        <translation>Editar relato</translation></message>
+        <translation>Editar relato</translation>
+    </message>
     <message>
         <source>New story</source>
-        <translation>Nuevo relato</translation></message>
+        <translation>Nuevo relato</translation>
+    </message>
     <message>
         <source>Cancel</source>
-        <translation>Cancelar</translation></message>
+        <translation>Cancelar</translation>
+    </message>
     <message>
         <source>Title</source>
-        <translation>Título</translation></message>
+        <translation>Título</translation>
+    </message>
     <message>
         <source>You are editing version %1. Saving creates version %2; consents signed for earlier versions do not cover the new text.</source>
-        <translation>Está editando la versión %1. Al guardar se crea la versión %2; los consentimientos firmados para versiones anteriores no cubren el texto nuevo.</translation></message>
+        <translation>Está editando la versión %1. Al guardar se crea la versión %2; los consentimientos firmados para versiones anteriores no cubren el texto nuevo.</translation>
+    </message>
     <message>
         <source>The case, in words the patient can read</source>
-        <translation>El caso, con palabras que el paciente pueda entender</translation></message>
+        <translation>El caso, con palabras que el paciente pueda entender</translation>
+    </message>
     <message>
         <source>Story text</source>
-        <translation>Texto del relato</translation></message>
+        <translation>Texto del relato</translation>
+    </message>
     <message>
         <source>Save story</source>
-        <translation>Guardar relato</translation></message>
+        <translation>Guardar relato</translation>
+    </message>
 </context>
 <context>
     <name>TitleBar</name>
@@ -632,172 +708,227 @@
     <name>WizardHandBackStep</name>
     <message>
         <source>Thank you. Please hand the phone back to your clinician.</source>
-        <translation>Gracias. Por favor, devuelva el teléfono a su médico.</translation></message>
+        <translation>Gracias. Por favor, devuelva el teléfono a su médico.</translation>
+    </message>
     <message>
         <source>Clinician: review the choices, then countersign with your passcode to seal the consent.</source>
-        <translation>Profesional clínico: revise las opciones y luego refrende con su código de acceso para sellar el consentimiento.</translation></message>
+        <translation>Profesional clínico: revise las opciones y luego refrende con su código de acceso para sellar el consentimiento.</translation>
+    </message>
     <message>
         <source>Still missing: %1</source>
-        <translation>Falta todavía: %1</translation></message>
+        <translation>Falta todavía: %1</translation>
+    </message>
     <message>
-        <source>Clinician's passcode</source>
-        <translation>Código de acceso del profesional clínico</translation></message>
+        <source>Clinician&apos;s passcode</source>
+        <translation>Código de acceso del profesional clínico</translation>
+    </message>
     <message>
         <source>Countersign and seal</source>
-        <translation>Refrendar y sellar</translation></message>
+        <translation>Refrendar y sellar</translation>
+    </message>
     <message>
         <source>Cancel this consent</source>
-        <translation>Cancelar este consentimiento</translation></message>
+        <translation>Cancelar este consentimiento</translation>
+    </message>
 </context>
 <context>
     <name>WizardItemsStep</name>
     <message>
         <source>What would be shared</source>
-        <translation>Qué se compartiría</translation></message>
+        <translation>Qué se compartiría</translation>
+    </message>
     <message>
         <source>These are the exact photos and texts this permission is about. Nothing else is covered. Tap a photo to see it larger.</source>
-        <translation>Estas son exactamente las fotos y los textos a los que se refiere este permiso. No incluye nada más. Toque una foto para verla más grande.</translation></message>
+        <translation>Estas son exactamente las fotos y los textos a los que se refiere este permiso. No incluye nada más. Toque una foto para verla más grande.</translation>
+    </message>
     <message>
         <source>Enlarge %1</source>
-        <translation>Ampliar %1</translation></message>
+        <translation>Ampliar %1</translation>
+    </message>
 </context>
 <context>
     <name>WizardLanguageStep</name>
     <message>
         <source>Welcome. Your clinician asks for your permission to share some of your health information. Please read each page carefully.</source>
-        <translation>Bienvenido/a. Su médico le pide permiso para compartir parte de su información de salud. Por favor, lea cada página con atención.</translation></message>
+        <translation>Bienvenido/a. Su médico le pide permiso para compartir parte de su información de salud. Por favor, lea cada página con atención.</translation>
+    </message>
     <message>
         <source>Choose your language</source>
-        <translation>Elija su idioma</translation></message>
+        <translation>Elija su idioma</translation>
+    </message>
 </context>
 <context>
     <name>WizardQuizStep</name>
     <message>
         <source>A few questions</source>
-        <translation>Algunas preguntas</translation></message>
+        <translation>Algunas preguntas</translation>
+    </message>
     <message>
         <source>These questions check that the form is clear. They are not a test of you.</source>
-        <translation>Estas preguntas sirven para comprobar que el formulario es claro. No son un examen para usted.</translation></message>
+        <translation>Estas preguntas sirven para comprobar que el formulario es claro. No son un examen para usted.</translation>
+    </message>
     <message>
         <source>Check my answer</source>
-        <translation>Comprobar mi respuesta</translation></message>
+        <translation>Comprobar mi respuesta</translation>
+    </message>
     <message>
-        <source>That's right.</source>
-        <translation>Correcto.</translation></message>
+        <source>That&apos;s right.</source>
+        <translation>Correcto.</translation>
+    </message>
     <message>
         <source>Please try again.</source>
-        <translation>Por favor, inténtelo de nuevo.</translation></message>
+        <translation>Por favor, inténtelo de nuevo.</translation>
+    </message>
 </context>
 <context>
     <name>WizardScopeStep</name>
     <message>
         <source>Why it may be shared</source>
-        <translation>Para qué se puede compartir</translation></message>
+        <translation>Para qué se puede compartir</translation>
+    </message>
     <message>
         <source>Where it may be posted</source>
-        <translation>Dónde se puede publicar</translation></message>
+        <translation>Dónde se puede publicar</translation>
+    </message>
     <message>
         <source>Who may see it</source>
-        <translation>Quién puede verlo</translation></message>
+        <translation>Quién puede verlo</translation>
+    </message>
     <message>
         <source>Can people tell it is you?</source>
-        <translation>¿Se le podrá reconocer?</translation></message>
+        <translation>¿Se le podrá reconocer?</translation>
+    </message>
     <message>
         <source>No: only versions with my face and identifying marks hidden</source>
-        <translation>No: solo versiones en las que mi cara y mis rasgos identificables estén ocultos</translation></message>
+        <translation>No: solo versiones en las que mi cara y mis rasgos identificables estén ocultos</translation>
+    </message>
     <message>
         <source>Yes: I may be recognizable</source>
-        <translation>Sí: es posible que me reconozcan</translation></message>
+        <translation>Sí: es posible que me reconozcan</translation>
+    </message>
     <message>
         <source>Until when</source>
-        <translation>Hasta cuándo</translation></message>
+        <translation>Hasta cuándo</translation>
+    </message>
     <message numerus="yes">
         <source>%n month(s)</source>
-        <translation><numerusform>%n mes</numerusform><numerusform>%n meses</numerusform></translation></message>
+        <translation>
+            <numerusform>%n mes</numerusform>
+            <numerusform>%n meses</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n year(s)</source>
-        <translation><numerusform>%n año</numerusform><numerusform>%n años</numerusform></translation></message>
+        <translation>
+            <numerusform>%n año</numerusform>
+            <numerusform>%n años</numerusform>
+        </translation>
+    </message>
     <message>
         <source>The longest the practice allows</source>
-        <translation>El plazo máximo que permite el consultorio</translation></message>
+        <translation>El plazo máximo que permite el consultorio</translation>
+    </message>
     <message>
         <source>Ends on %1</source>
-        <translation>Termina el %1</translation></message>
+        <translation>Termina el %1</translation>
+    </message>
     <message>
         <source>End sooner, when something happens</source>
-        <translation>Terminar antes, cuando ocurra algo</translation></message>
+        <translation>Terminar antes, cuando ocurra algo</translation>
+    </message>
     <message>
         <source>For example: the end of my treatment</source>
-        <translation>Por ejemplo: el fin de mi tratamiento</translation></message>
+        <translation>Por ejemplo: el fin de mi tratamiento</translation>
+    </message>
 </context>
 <context>
     <name>WizardSignStep</name>
     <message>
         <source>Sign</source>
-        <translation>Firmar</translation></message>
+        <translation>Firmar</translation>
+    </message>
     <message>
         <source>Signature pad</source>
-        <translation>Área de firma</translation></message>
+        <translation>Área de firma</translation>
+    </message>
     <message>
         <source>Undo</source>
-        <translation>Deshacer</translation></message>
+        <translation>Deshacer</translation>
+    </message>
     <message>
         <source>Clear</source>
-        <translation>Borrar</translation></message>
+        <translation>Borrar</translation>
+    </message>
     <message>
         <source>Your name, printed</source>
-        <translation>Su nombre, en letra de imprenta</translation></message>
+        <translation>Su nombre, en letra de imprenta</translation>
+    </message>
     <message>
         <source>You agreed</source>
-        <translation>Usted aceptó</translation></message>
+        <translation>Usted aceptó</translation>
+    </message>
     <message>
         <source>I agree and sign</source>
-        <translation>Acepto y firmo</translation></message>
+        <translation>Acepto y firmo</translation>
+    </message>
 </context>
 <context>
     <name>WizardSignerStep</name>
     <message>
         <source>Who is signing?</source>
-        <translation>¿Quién firma?</translation></message>
+        <translation>¿Quién firma?</translation>
+    </message>
     <message>
         <source>Your full name</source>
-        <translation>Su nombre completo</translation></message>
+        <translation>Su nombre completo</translation>
+    </message>
     <message>
         <source>Your relationship to the patient (for example: mother)</source>
-        <translation>Su relación con el paciente (por ejemplo: madre)</translation></message>
+        <translation>Su relación con el paciente (por ejemplo: madre)</translation>
+    </message>
     <message>
         <source>Your authority to sign (for example: parent of a minor, court order)</source>
-        <translation>Su facultad para firmar (por ejemplo: padre o madre de un menor, orden judicial)</translation></message>
+        <translation>Su facultad para firmar (por ejemplo: padre o madre de un menor, orden judicial)</translation>
+    </message>
 </context>
 <context>
     <name>WizardWitnessStep</name>
     <message>
         <source>Witness</source>
-        <translation>Testigo</translation></message>
+        <translation>Testigo</translation>
+    </message>
     <message>
         <source>The practice asks for a witness. The witness watched you sign and signs here.</source>
-        <translation>El consultorio solicita un testigo. El testigo lo/la vio firmar y firma aquí.</translation></message>
+        <translation>El consultorio solicita un testigo. El testigo lo/la vio firmar y firma aquí.</translation>
+    </message>
     <message>
         <source>Optional: a witness who watched you sign may sign here. You can skip this step.</source>
-        <translation>Opcional: un testigo que lo/la vio firmar puede firmar aquí. Puede omitir este paso.</translation></message>
+        <translation>Opcional: un testigo que lo/la vio firmar puede firmar aquí. Puede omitir este paso.</translation>
+    </message>
     <message>
-        <source>Witness's name</source>
-        <translation>Nombre del testigo</translation></message>
+        <source>Witness&apos;s name</source>
+        <translation>Nombre del testigo</translation>
+    </message>
     <message>
         <source>Witness signature pad</source>
-        <translation>Área de firma del testigo</translation></message>
+        <translation>Área de firma del testigo</translation>
+    </message>
     <message>
         <source>Clear</source>
-        <translation>Borrar</translation></message>
+        <translation>Borrar</translation>
+    </message>
     <message>
         <source>Clear witness signature</source>
-        <translation>Borrar la firma del testigo</translation></message>
+        <translation>Borrar la firma del testigo</translation>
+    </message>
     <message>
         <source>Witness signed</source>
-        <translation>El testigo firmó</translation></message>
+        <translation>El testigo firmó</translation>
+    </message>
     <message>
         <source>Save witness signature</source>
-        <translation>Guardar la firma del testigo</translation></message>
+        <translation>Guardar la firma del testigo</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::AppController</name>
@@ -818,19 +949,19 @@
         <translation>Demasiados códigos incorrectos. Espere a que termine la cuenta regresiva.</translation>
     </message>
     <message>
-        <source>The vault's key file is damaged or from a newer version of the app.</source>
+        <source>The vault&apos;s key file is damaged or from a newer version of the app.</source>
         <translation>El archivo de claves de la bóveda está dañado o es de una versión más reciente de la aplicación.</translation>
     </message>
     <message>
-        <source>The vault's database is missing.</source>
+        <source>The vault&apos;s database is missing.</source>
         <translation>Falta la base de datos de la bóveda.</translation>
     </message>
     <message>
-        <source>The vault's database is damaged and cannot be opened.</source>
+        <source>The vault&apos;s database is damaged and cannot be opened.</source>
         <translation>La base de datos de la bóveda está dañada y no se puede abrir.</translation>
     </message>
     <message>
-        <source>The device's storage could not be read or written.</source>
+        <source>The device&apos;s storage could not be read or written.</source>
         <translation>No se pudo leer ni escribir en el almacenamiento del dispositivo.</translation>
     </message>
     <message>
@@ -854,7 +985,7 @@
         <translation>Se cambió el código de acceso.</translation>
     </message>
     <message>
-        <source>The device's key store refused to keep the key. Quick unlock stays off.</source>
+        <source>The device&apos;s key store refused to keep the key. Quick unlock stays off.</source>
         <translation>El almacén de claves del dispositivo no aceptó guardar la clave. El desbloqueo rápido sigue desactivado.</translation>
     </message>
     <message>
@@ -862,7 +993,7 @@
         <translation>El desbloqueo rápido está activado.</translation>
     </message>
     <message>
-        <source>The key could not be removed from the device's key store.</source>
+        <source>The key could not be removed from the device&apos;s key store.</source>
         <translation>No se pudo quitar la clave del almacén de claves del dispositivo.</translation>
     </message>
     <message>
@@ -889,7 +1020,7 @@
         <translation>No se encontró ninguna cámara.</translation>
     </message>
     <message>
-        <source>The camera could not be started. Another app may be using it, or ConsentCam may not be allowed to use the camera: check the app's permissions.</source>
+        <source>The camera could not be started. Another app may be using it, or ConsentCam may not be allowed to use the camera: check the app&apos;s permissions.</source>
         <translation>No se pudo encender la cámara. Puede que otra aplicación la esté usando o que ConsentCam no tenga permiso para usar la cámara: revise los permisos de la aplicación.</translation>
     </message>
     <message>
@@ -941,160 +1072,214 @@
     <name>cc::ui::ConsentSession</name>
     <message>
         <source>Choose at least one photo or story for the consent.</source>
-        <translation>Elija al menos una foto o un relato para el consentimiento.</translation></message>
+        <translation>Elija al menos una foto o un relato para el consentimiento.</translation>
+    </message>
     <message>
         <source>Complete your clinician profile in Settings first: the form names you, your practice and where a patient sends a revocation.</source>
-        <translation>Primero complete su perfil de profesional clínico en Configuración: el formulario indica su nombre, su consultorio y adónde debe enviar el paciente una revocación.</translation></message>
+        <translation>Primero complete su perfil de profesional clínico en Configuración: el formulario indica su nombre, su consultorio y adónde debe enviar el paciente una revocación.</translation>
+    </message>
     <message>
         <source>This patient is no longer in the vault.</source>
-        <translation>Este paciente ya no está en la bóveda.</translation></message>
+        <translation>Este paciente ya no está en la bóveda.</translation>
+    </message>
     <message>
         <source>Choose at least one purpose.</source>
-        <translation>Elija al menos una finalidad.</translation></message>
+        <translation>Elija al menos una finalidad.</translation>
+    </message>
     <message>
         <source>Choose at least one place where it may be posted.</source>
-        <translation>Elija al menos un lugar donde se pueda publicar.</translation></message>
+        <translation>Elija al menos un lugar donde se pueda publicar.</translation>
+    </message>
     <message>
         <source>Choose who may see it.</source>
-        <translation>Elija quién puede verlo.</translation></message>
+        <translation>Elija quién puede verlo.</translation>
+    </message>
     <message>
         <source>Choose an end date from today on.</source>
-        <translation>Elija una fecha de finalización a partir de hoy.</translation></message>
+        <translation>Elija una fecha de finalización a partir de hoy.</translation>
+    </message>
     <message numerus="yes">
         <source>The end date can be at most %n day(s) from today.</source>
-        <translation><numerusform>La fecha de finalización puede ser como máximo %n día a partir de hoy.</numerusform><numerusform>La fecha de finalización puede ser como máximo %n días a partir de hoy.</numerusform></translation></message>
+        <translation>
+            <numerusform>La fecha de finalización puede ser como máximo %n día a partir de hoy.</numerusform>
+            <numerusform>La fecha de finalización puede ser como máximo %n días a partir de hoy.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Describe the event that ends the consent.</source>
-        <translation>Describa el hecho que pone fin al consentimiento.</translation></message>
+        <translation>Describa el hecho que pone fin al consentimiento.</translation>
+    </message>
     <message>
-        <source>The form can't be shown for these choices.</source>
-        <translation>No se puede mostrar el formulario con estas opciones.</translation></message>
+        <source>The form can&apos;t be shown for these choices.</source>
+        <translation>No se puede mostrar el formulario con estas opciones.</translation>
+    </message>
     <message>
         <source>Enter the name of the person signing.</source>
-        <translation>Escriba el nombre de la persona que firma.</translation></message>
+        <translation>Escriba el nombre de la persona que firma.</translation>
+    </message>
     <message>
         <source>Enter how the person signing is related to the patient.</source>
-        <translation>Indique qué relación tiene con el paciente la persona que firma.</translation></message>
+        <translation>Indique qué relación tiene con el paciente la persona que firma.</translation>
+    </message>
     <message>
         <source>Describe the authority to sign for the patient (for example a court order or a power of attorney).</source>
-        <translation>Describa la facultad para firmar en nombre del paciente (por ejemplo, una orden judicial o un poder notarial).</translation></message>
+        <translation>Describa la facultad para firmar en nombre del paciente (por ejemplo, una orden judicial o un poder notarial).</translation>
+    </message>
     <message>
         <source>The signature could not be read. Please clear it and sign again.</source>
-        <translation>No se pudo leer la firma. Por favor, bórrela y vuelva a firmar.</translation></message>
+        <translation>No se pudo leer la firma. Por favor, bórrela y vuelva a firmar.</translation>
+    </message>
     <message>
         <source>Please sign in the box.</source>
-        <translation>Por favor, firme dentro del recuadro.</translation></message>
+        <translation>Por favor, firme dentro del recuadro.</translation>
+    </message>
     <message>
         <source>This looks like a mark rather than a signature. Please sign your name as you usually do.</source>
-        <translation>Esto parece una marca y no una firma. Por favor, firme como lo hace habitualmente.</translation></message>
+        <translation>Esto parece una marca y no una firma. Por favor, firme como lo hace habitualmente.</translation>
+    </message>
     <message>
-        <source>Enter the witness's name.</source>
-        <translation>Escriba el nombre del testigo.</translation></message>
+        <source>Enter the witness&apos;s name.</source>
+        <translation>Escriba el nombre del testigo.</translation>
+    </message>
     <message>
         <source>What will be shared</source>
-        <translation>Qué se compartirá</translation></message>
+        <translation>Qué se compartirá</translation>
+    </message>
     <message>
-        <source>The clinician's profile (Settings)</source>
-        <translation>El perfil del profesional clínico (Configuración)</translation></message>
+        <source>The clinician&apos;s profile (Settings)</source>
+        <translation>El perfil del profesional clínico (Configuración)</translation>
+    </message>
     <message>
         <source>Where it may be posted and who may see it</source>
-        <translation>Dónde se puede publicar y quién puede verlo</translation></message>
+        <translation>Dónde se puede publicar y quién puede verlo</translation>
+    </message>
     <message>
         <source>The purposes</source>
-        <translation>Las finalidades</translation></message>
+        <translation>Las finalidades</translation>
+    </message>
     <message>
         <source>The regions that identify the patient must be marked on each photo before a de-identified-only consent</source>
-        <translation>Las zonas que identifican al paciente deben marcarse en cada foto antes de un consentimiento solo para versiones anonimizadas</translation></message>
+        <translation>Las zonas que identifican al paciente deben marcarse en cada foto antes de un consentimiento solo para versiones anonimizadas</translation>
+    </message>
     <message>
-        <source>An end date within the practice's maximum</source>
-        <translation>Una fecha de finalización dentro del máximo del consultorio</translation></message>
+        <source>An end date within the practice&apos;s maximum</source>
+        <translation>Una fecha de finalización dentro del máximo del consultorio</translation>
+    </message>
     <message>
         <source>Who signs, and for a representative the relationship and authority</source>
-        <translation>Quién firma y, si es un representante, su relación y su facultad</translation></message>
+        <translation>Quién firma y, si es un representante, su relación y su facultad</translation>
+    </message>
     <message>
         <source>The signature</source>
-        <translation>La firma</translation></message>
+        <translation>La firma</translation>
+    </message>
     <message>
         <source>The printed name</source>
-        <translation>El nombre en letra de imprenta</translation></message>
+        <translation>El nombre en letra de imprenta</translation>
+    </message>
     <message>
         <source>The date of the signature</source>
-        <translation>La fecha de la firma</translation></message>
+        <translation>La fecha de la firma</translation>
+    </message>
     <message>
-        <source>The explicit agreement ("I agree")</source>
-        <translation>La aceptación explícita («Acepto»)</translation></message>
+        <source>The explicit agreement (&quot;I agree&quot;)</source>
+        <translation>La aceptación explícita («Acepto»)</translation>
+    </message>
     <message>
-        <source>The witness's signature (required by the practice)</source>
-        <translation>La firma del testigo (exigida por el consultorio)</translation></message>
+        <source>The witness&apos;s signature (required by the practice)</source>
+        <translation>La firma del testigo (exigida por el consultorio)</translation>
+    </message>
     <message>
-        <source>The clinician's countersignature</source>
-        <translation>La firma de refrendo del profesional clínico</translation></message>
+        <source>The clinician&apos;s countersignature</source>
+        <translation>La firma de refrendo del profesional clínico</translation>
+    </message>
     <message>
         <source>The consent form itself (%1)</source>
-        <translation>El formulario de consentimiento en sí (%1)</translation></message>
+        <translation>El formulario de consentimiento en sí (%1)</translation>
+    </message>
     <message>
         <source>The questions about the form</source>
-        <translation>Las preguntas sobre el formulario</translation></message>
+        <translation>Las preguntas sobre el formulario</translation>
+    </message>
     <message>
         <source>Not ready to seal. Still missing: %1</source>
-        <translation>Todavía no se puede sellar. Falta: %1</translation></message>
+        <translation>Todavía no se puede sellar. Falta: %1</translation>
+    </message>
     <message>
         <source>The consent could not be sealed. Missing: %1</source>
-        <translation>No se pudo sellar el consentimiento. Falta: %1</translation></message>
+        <translation>No se pudo sellar el consentimiento. Falta: %1</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::LibraryController</name>
     <message>
-        <source>Enter the patient's name.</source>
-        <translation>Escriba el nombre del paciente.</translation></message>
+        <source>Enter the patient&apos;s name.</source>
+        <translation>Escriba el nombre del paciente.</translation>
+    </message>
     <message>
         <source>Enter the birth date as year-month-day, for example 1984-03-05.</source>
-        <translation>Escriba la fecha de nacimiento como año-mes-día, por ejemplo 1984-03-05.</translation></message>
+        <translation>Escriba la fecha de nacimiento como año-mes-día, por ejemplo 1984-03-05.</translation>
+    </message>
     <message>
         <source>The birth date is in the future.</source>
-        <translation>La fecha de nacimiento es posterior a hoy.</translation></message>
+        <translation>La fecha de nacimiento es posterior a hoy.</translation>
+    </message>
     <message>
         <source>This patient is no longer in the vault.</source>
-        <translation>Este paciente ya no está en la bóveda.</translation></message>
+        <translation>Este paciente ya no está en la bóveda.</translation>
+    </message>
     <message>
         <source>Write the story before saving it.</source>
-        <translation>Escriba el relato antes de guardarlo.</translation></message>
+        <translation>Escriba el relato antes de guardarlo.</translation>
+    </message>
     <message>
         <source>Give the story a title.</source>
-        <translation>Póngale un título al relato.</translation></message>
+        <translation>Póngale un título al relato.</translation>
+    </message>
     <message>
         <source>That item is no longer in the vault.</source>
-        <translation>Ese elemento ya no está en la bóveda.</translation></message>
+        <translation>Ese elemento ya no está en la bóveda.</translation>
+    </message>
     <message>
-        <source>The vault can't accept this input.</source>
-        <translation>La bóveda no puede aceptar estos datos.</translation></message>
+        <source>The vault can&apos;t accept this input.</source>
+        <translation>La bóveda no puede aceptar estos datos.</translation>
+    </message>
     <message>
-        <source>The consent rules don't allow this.</source>
-        <translation>Las reglas del consentimiento no lo permiten.</translation></message>
+        <source>The consent rules don&apos;t allow this.</source>
+        <translation>Las reglas del consentimiento no lo permiten.</translation>
+    </message>
     <message>
         <source>This was already done.</source>
-        <translation>Esto ya se hizo.</translation></message>
+        <translation>Esto ya se hizo.</translation>
+    </message>
     <message>
         <source>This file is not a photo the app accepts (JPEG or PNG).</source>
-        <translation>Este archivo no es una foto que la app acepte (JPEG o PNG).</translation></message>
+        <translation>Este archivo no es una foto que la app acepte (JPEG o PNG).</translation>
+    </message>
     <message>
         <source>The vault could not be read or written. Nothing was changed.</source>
-        <translation>No se pudo leer ni escribir en la bóveda. No se cambió nada.</translation></message>
+        <translation>No se pudo leer ni escribir en la bóveda. No se cambió nada.</translation>
+    </message>
     <message>
         <source>This vault is open for inspection only.</source>
-        <translation>Esta bóveda está abierta solo para consulta.</translation></message>
+        <translation>Esta bóveda está abierta solo para consulta.</translation>
+    </message>
     <message>
         <source>The vault is locked.</source>
-        <translation>La bóveda está bloqueada.</translation></message>
+        <translation>La bóveda está bloqueada.</translation>
+    </message>
     <message>
         <source>Something went wrong. Nothing was changed.</source>
-        <translation>Algo salió mal. No se cambió nada.</translation></message>
+        <translation>Algo salió mal. No se cambió nada.</translation>
+    </message>
     <message>
         <source>MRN %1</source>
-        <translation>N.º de historia %1</translation></message>
+        <translation>N.º de historia %1</translation>
+    </message>
     <message>
         <source>Born %1</source>
-        <translation>Nació el %1</translation></message>
+        <translation>Nació el %1</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::PracticeSettingsController</name>
@@ -1119,8 +1304,8 @@
         <translation>Ingrese su nombre tal como debe aparecer en los formularios de consentimiento.</translation>
     </message>
     <message>
-        <source>Enter your credentials, for example "MD, Dermatology".</source>
-        <translation>Ingrese sus títulos y especialidad, por ejemplo, "Médico, dermatología".</translation>
+        <source>Enter your credentials, for example &quot;MD, Dermatology&quot;.</source>
+        <translation>Ingrese sus títulos y especialidad, por ejemplo, &quot;Médico, dermatología&quot;.</translation>
     </message>
     <message>
         <source>Enter the name of your practice.</source>
@@ -1166,7 +1351,7 @@
 <context>
     <name>cc::ui::VocabularyLabels</name>
     <message>
-        <source>The practice's website</source>
+        <source>The practice&apos;s website</source>
         <translation>El sitio web del consultorio</translation>
     </message>
     <message>
