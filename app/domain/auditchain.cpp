@@ -171,8 +171,10 @@ Verification verifyChain(const std::vector<Entry> &entries,
         }
     }
     if (!bySeq.empty()) {
+        // A cut tail and an entry removed with the rest renumbered look the same: either
+        // way nothing after the last checkpoint that still matched is vouched for.
         const std::int64_t seq = bySeq.begin()->first;
-        return fail(result.entries + 1,
+        return fail(lastSigned + 1,
                     QStringLiteral("the log ends at entry %1 but a checkpoint signs entry %2: "
                                    "entries were removed")
                         .arg(result.entries)

@@ -79,6 +79,11 @@ int main(int argc, char *argv[]) {
         u"Test hook: drive a fresh vault through every screen, saving DIR/<screen>-<lang>.png."_s,
         u"DIR"_s);
     parser.addOption(tourOption);
+    const QCommandLineOption e2eOption(
+        u"e2e-session"_s,
+        u"Test hook: the tour without screenshots, the wizard in Spanish; exit 0 when the "
+        u"sealed record verifies."_s);
+    parser.addOption(e2eOption);
     const QCommandLineOption injectCameraOption(
         u"inject-camera"_s,
         u"Test hook: pretend back and front cameras that show a generated demo photo."_s);
@@ -86,7 +91,8 @@ int main(int argc, char *argv[]) {
 #endif
     parser.process(app);
 #ifdef CONSENTCAM_TEST_HOOKS
-    const bool tour = parser.isSet(tourOption);
+    const bool e2e = parser.isSet(e2eOption);
+    const bool tour = parser.isSet(tourOption) || e2e;
 #else
     constexpr bool tour = false;
 #endif
@@ -177,7 +183,7 @@ int main(int argc, char *argv[]) {
     else
         frameSource = std::make_unique<cc::ui::InjectedFrameSource>();
 #ifdef CONSENTCAM_TEST_HOOKS
-    if (parser.isSet(injectCameraOption)) {
+    if (parser.isSet(injectCameraOption) || tour) {
         using Facing = cc::ui::FrameSource::Facing;
         auto injected = std::make_unique<cc::ui::InjectedFrameSource>(
             QList<Facing>{Facing::Back, Facing::Front});
@@ -217,8 +223,12 @@ int main(int argc, char *argv[]) {
 
 #ifdef CONSENTCAM_TEST_HOOKS
     if (tour) {
+        const QString language = locale.name().section(u'_', 0, 0);
+        // The screenshots show the wizard in the tour's language; the end-to-end run
+        // switches it to Spanish from the clinician's language.
         cc::app::ScreenshotTour screenshotTour(
-            *window, controller, parser.value(tourOption), locale.name().section(u'_', 0, 0),
+            *window, controller, coreHost, e2e ? QString() : parser.value(tourOption), language,
+            e2e ? u"es"_s : language,
             [clockOffsetSeconds](qint64 seconds) { *clockOffsetSeconds += seconds; });
         return screenshotTour.run();
     }

@@ -1,11 +1,15 @@
 #include "screenshottour.h"
 
+#include "domain/signature.h"
+#include "services/consentcore.h"
 #include "ui/appcontroller.h"
+#include "ui/corehost.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QImage>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPointingDevice>
 #include <QQuickItem>
@@ -38,15 +42,19 @@ using State = ui::AppController::State;
 } // namespace
 
 ScreenshotTour::ScreenshotTour(QQuickWindow &window, ui::AppController &controller,
-                               QString directory, QString language, AdvanceClock advanceClock)
+                               ui::CoreHost &host, QString directory, QString language,
+                               QString wizardLanguage, AdvanceClock advanceClock)
     : m_window(window)
     , m_controller(controller)
+    , m_host(host)
     , m_directory(std::move(directory))
     , m_language(std::move(language))
+    , m_wizardLanguage(std::move(wizardLanguage))
     , m_advanceClock(std::move(advanceClock)) {}
 
 int ScreenshotTour::run() {
-    QDir().mkpath(m_directory);
+    if (!m_directory.isEmpty())
+        QDir().mkpath(m_directory);
     const QString passcode = QStringLiteral("482915");
     const QString wrong = QStringLiteral("000000");
     auto &c = m_controller;
@@ -131,12 +139,7 @@ int ScreenshotTour::run() {
     step(QStringLiteral("unlocked"),
          waitFor([&c] { return c.state() == State::Unlocked && !c.busy(); }));
 
-    // Patient mode (the consent wizard's frame); leaving the foreground locks it.
-    c.enterPatientMode();
-    step(QStringLiteral("patient mode"), c.state() == State::PatientMode);
-    save(QStringLiteral("patient"));
-    c.lock();
-    step(QStringLiteral("locked from patient mode"), c.state() == State::Locked);
+    examRoom(passcode);
 
     QTextStream(stdout) << "screenshot tour: " << (m_failures == 0 ? "done" : "FAILED") << '\n';
     return m_failures == 0 ? 0 : 1;
@@ -201,6 +204,7 @@ bool ScreenshotTour::click(const QString &objectName) {
     QQuickItem *item = find(objectName);
     if (!item || !item->isEnabled())
         return false;
+    reveal(item);
     const QPointF point = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
     const QPointF global = m_window.mapToGlobal(point);
     QMouseEvent press(QEvent::MouseButtonPress, point, point, global, Qt::LeftButton,
@@ -214,6 +218,8 @@ bool ScreenshotTour::click(const QString &objectName) {
 
 bool ScreenshotTour::save(const QString &screen) {
     settle();
+    if (m_directory.isEmpty())
+        return true;
     const QString path =
         QDir(m_directory).filePath(QStringLiteral("%1-%2.png").arg(screen, m_language));
     const QImage image = m_window.grabWindow();
@@ -221,6 +227,256 @@ bool ScreenshotTour::save(const QString &screen) {
     if (ok)
         QTextStream(stdout) << "screenshot tour: saved " << path << '\n';
     return step(QStringLiteral("save ") + path, ok);
+}
+
+void ScreenshotTour::reveal(QQuickItem *item) {
+    for (QQuickItem *parent = item->parentItem(); parent; parent = parent->parentItem()) {
+        if (!parent->inherits("QQuickFlickable"))
+            continue;
+        auto *content = parent->property("contentItem").value<QQuickItem *>();
+        if (!content)
+            return;
+        const qreal margin = 24;
+        const qreal top = item->mapToItem(content, QPointF(0, 0)).y();
+        const qreal contentY = parent->property("contentY").toReal();
+        const qreal height = parent->height();
+        const qreal maxY =
+            std::max<qreal>(0, parent->property("contentHeight").toReal() - parent->height());
+        if (top < contentY + margin || top + item->height() > contentY + height - margin)
+            parent->setProperty("contentY", std::clamp<qreal>(top - margin, 0, maxY));
+        settle();
+        return;
+    }
+}
+
+void ScreenshotTour::mouse(QEvent::Type type, QPointF scenePoint, Qt::MouseButtons buttons) {
+    const QPointF global = m_window.mapToGlobal(scenePoint);
+    const Qt::MouseButton button = type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton;
+    QMouseEvent event(type, scenePoint, scenePoint, global, button, buttons, Qt::NoModifier,
+                      QPointingDevice::primaryPointingDevice());
+    QCoreApplication::sendEvent(&m_window, &event);
+}
+
+bool ScreenshotTour::typeKeys(const QString &fieldName, const QString &text) {
+    settle();
+    QQuickItem *field = find(fieldName);
+    if (!field || !field->isEnabled())
+        return false;
+    reveal(field);
+    field->forceActiveFocus();
+    QCoreApplication::processEvents();
+    for (const QChar ch : text) {
+        QKeyEvent press(QEvent::KeyPress, 0, Qt::NoModifier, QString(ch));
+        QCoreApplication::sendEvent(&m_window, &press);
+        QKeyEvent release(QEvent::KeyRelease, 0, Qt::NoModifier, QString(ch));
+        QCoreApplication::sendEvent(&m_window, &release);
+    }
+    return field->property("text").toString().endsWith(text);
+}
+
+bool ScreenshotTour::draw(const QString &padName, const domain::SignatureStrokes &strokes) {
+    settle();
+    QQuickItem *pad = find(padName);
+    if (!pad)
+        return false;
+    reveal(pad);
+    for (const auto &stroke : strokes.strokes) {
+        if (stroke.empty())
+            continue;
+        const auto at = [pad](const domain::StrokePoint &p) {
+            return pad->mapToScene(QPointF(p.x, p.y));
+        };
+        mouse(QEvent::MouseButtonPress, at(stroke.front()), Qt::LeftButton);
+        for (std::size_t i = 1; i < stroke.size(); ++i) {
+            mouse(QEvent::MouseMove, at(stroke[i]), Qt::LeftButton);
+            QCoreApplication::processEvents();
+        }
+        mouse(QEvent::MouseButtonRelease, at(stroke.back()), Qt::NoButton);
+        QCoreApplication::processEvents();
+    }
+    return true;
+}
+
+bool ScreenshotTour::waitForItem(const QString &objectName) {
+    return waitFor([this, &objectName] { return find(objectName) != nullptr; });
+}
+
+void ScreenshotTour::examRoom(const QString &passcode) {
+    auto &c = m_controller;
+    const bool spanish = m_language == QLatin1String("es");
+
+    // A patient.
+    step(QStringLiteral("click Patients"), click(QStringLiteral("patients")));
+    step(QStringLiteral("patient list shown"), waitForItem(QStringLiteral("patientListPage")));
+    save(QStringLiteral("patients-empty"));
+    step(QStringLiteral("click Add patient"), click(QStringLiteral("addPatient")));
+    step(QStringLiteral("add patient shown"), waitForItem(QStringLiteral("addPatientPage")));
+    step(QStringLiteral("type the patient's name"),
+         typeKeys(QStringLiteral("patientName"), QStringLiteral("Lucía Example (demo)")));
+    step(QStringLiteral("type the MRN"),
+         typeKeys(QStringLiteral("patientMrn"), QStringLiteral("DEMO-20417")));
+    save(QStringLiteral("add-patient"));
+    step(QStringLiteral("click Save patient"), click(QStringLiteral("savePatient")));
+    step(QStringLiteral("patient shown"), waitForItem(QStringLiteral("patientDetailPage")));
+    save(QStringLiteral("patient-new"));
+
+    auto *core = m_host.core();
+    const auto patients = core ? core->library().patients() : std::vector<domain::Patient>{};
+    if (!step(QStringLiteral("the patient is in the vault"), patients.size() == 1))
+        return;
+    const QString patientId = patients.front().id;
+
+    // Two shots from the camera; one kept.
+    step(QStringLiteral("click Take photos"), click(QStringLiteral("capture")));
+    step(QStringLiteral("capture shown"), waitForItem(QStringLiteral("capturePage")));
+    step(QStringLiteral("camera ready"), waitFor([this] {
+             QQuickItem *shutter = find(QStringLiteral("shutter"));
+             return shutter && shutter->isEnabled();
+         }));
+    save(QStringLiteral("capture"));
+    step(QStringLiteral("click the shutter"), click(QStringLiteral("shutter")));
+    step(QStringLiteral("the shot is shown for review"), waitForItem(QStringLiteral("keep")));
+    step(QStringLiteral("click Keep"), click(QStringLiteral("keep")));
+    save(QStringLiteral("capture-review"));
+    step(QStringLiteral("click Save"), click(QStringLiteral("save")));
+    step(QStringLiteral("photo stored"),
+         waitFor([core, &patientId] { return core->library().photos(patientId).size() == 1; }));
+    step(QStringLiteral("back on the patient"), waitForItem(QStringLiteral("patientDetailPage")));
+
+    // A story.
+    step(QStringLiteral("click Write a story"), click(QStringLiteral("newStory")));
+    step(QStringLiteral("story editor shown"), waitForItem(QStringLiteral("storyEditorPage")));
+    step(QStringLiteral("type the title"),
+         typeKeys(QStringLiteral("storyTitle"), spanish ? QStringLiteral("Eccema que mejora")
+                                                        : QStringLiteral("Healing eczema")));
+    step(QStringLiteral("type the story"),
+         typeKeys(QStringLiteral("storyText"),
+                  spanish ? QStringLiteral("Tras seis semanas de tratamiento la piel está casi "
+                                           "limpia.")
+                          : QStringLiteral("After six weeks of treatment the skin is almost "
+                                           "clear.")));
+    save(QStringLiteral("story-editor"));
+    step(QStringLiteral("click Save story"), click(QStringLiteral("saveStory")));
+    step(QStringLiteral("story stored"),
+         waitFor([core, &patientId] { return core->library().stories(patientId).size() == 1; }));
+    step(QStringLiteral("back on the patient"), waitForItem(QStringLiteral("patientDetailPage")));
+    save(QStringLiteral("patient-detail"));
+
+    // Choose both for a consent and hand the phone over.
+    const QString photoId = core->library().photos(patientId).front().id;
+    const QString storyId = core->library().stories(patientId).front().id;
+    step(QStringLiteral("click Record consent"), click(QStringLiteral("recordConsent")));
+    step(QStringLiteral("prepare shown"), waitForItem(QStringLiteral("prepareConsentPage")));
+    step(QStringLiteral("choose the photo"), click(QStringLiteral("choose_") + photoId));
+    step(QStringLiteral("choose the story"), click(QStringLiteral("choose_") + storyId));
+    save(QStringLiteral("prepare-consent"));
+    step(QStringLiteral("click Hand over"), click(QStringLiteral("handOver")));
+    step(QStringLiteral("patient mode"), waitFor([&c] { return c.state() == State::PatientMode; }));
+    step(QStringLiteral("wizard shown"), waitForItem(QStringLiteral("consentWizardPage")));
+
+    const auto next = [this](const QString &what) {
+        step(QStringLiteral("Next after ") + what, click(QStringLiteral("wizardNext")));
+    };
+    // 1. Language.
+    step(QStringLiteral("choose the language"),
+         click(QStringLiteral("language_") + m_wizardLanguage));
+    save(QStringLiteral("wizard-1-language"));
+    next(QStringLiteral("language"));
+    // 2. The items.
+    save(QStringLiteral("wizard-2-items"));
+    next(QStringLiteral("items"));
+    // 3. Scope.
+    step(QStringLiteral("tick education"), click(QStringLiteral("purpose_education")));
+    step(QStringLiteral("tick Instagram"), click(QStringLiteral("platform_instagram")));
+    step(QStringLiteral("tick public"), click(QStringLiteral("audience_public")));
+    save(QStringLiteral("wizard-3-scope"));
+    next(QStringLiteral("scope"));
+    // 4. The form.
+    save(QStringLiteral("wizard-4-form"));
+    next(QStringLiteral("form"));
+    // 5. The questions: answers are tried in order until each is right.
+    for (int q = 0; find(QStringLiteral("checkAnswer_%1").arg(q)); ++q) {
+        for (int a = 0; find(QStringLiteral("checkAnswer_%1").arg(q)) && a < 8; ++a) {
+            if (!click(QStringLiteral("answer_%1_%2").arg(q).arg(a)))
+                break;
+            click(QStringLiteral("checkAnswer_%1").arg(q));
+            if (q == 0 && a == 0)
+                save(QStringLiteral("wizard-5-question"));
+        }
+        step(QStringLiteral("question %1 answered").arg(q),
+             !find(QStringLiteral("checkAnswer_%1").arg(q)));
+    }
+    save(QStringLiteral("wizard-5-questions"));
+    next(QStringLiteral("questions"));
+    // 6. Who signs: the patient.
+    save(QStringLiteral("wizard-6-signer"));
+    next(QStringLiteral("signer"));
+    // 7. Signature, printed name, agreement.
+    QQuickItem *pad = find(QStringLiteral("signaturePad"));
+    step(QStringLiteral("signature pad shown"), pad != nullptr);
+    if (pad) {
+        step(QStringLiteral("sign"),
+             draw(QStringLiteral("signaturePad"),
+                  domain::syntheticSignature(2026, int(pad->width()), int(pad->height()))));
+    }
+    step(QStringLiteral("type the printed name"),
+         typeKeys(QStringLiteral("printedName"), QStringLiteral("Lucía Example")));
+    step(QStringLiteral("click I agree"), click(QStringLiteral("agree")));
+    save(QStringLiteral("wizard-7-sign"));
+    next(QStringLiteral("signature"));
+    // 8. A witness.
+    step(QStringLiteral("type the witness's name"),
+         typeKeys(QStringLiteral("witnessName"), QStringLiteral("Marta Witness")));
+    QQuickItem *witnessPad = find(QStringLiteral("witnessPad"));
+    if (witnessPad) {
+        step(QStringLiteral("the witness signs"),
+             draw(QStringLiteral("witnessPad"),
+                  domain::syntheticSignature(7, int(witnessPad->width()),
+                                             int(witnessPad->height()))));
+    }
+    step(QStringLiteral("click Save witness"), click(QStringLiteral("saveWitness")));
+    save(QStringLiteral("wizard-8-witness"));
+    next(QStringLiteral("witness"));
+    // 9. Back to the clinician, who countersigns.
+    save(QStringLiteral("wizard-9-hand-back"));
+    step(QStringLiteral("type the clinician's passcode"),
+         typeKeys(QStringLiteral("clinicianPasscodeField"), passcode));
+    step(QStringLiteral("click Countersign"), click(QStringLiteral("countersign")));
+    step(QStringLiteral("patient mode left"),
+         waitFor([&c] { return c.state() == State::Unlocked; }));
+    step(QStringLiteral("sealed page shown"), waitForItem(QStringLiteral("consentSealedPage")));
+    save(QStringLiteral("consent-sealed"));
+
+    // The sealed record, as the core reads it back.
+    core = m_host.core();
+    const auto consents =
+        core ? core->consents().forPatient(patientId) : std::vector<domain::SealedConsent>{};
+    if (!step(QStringLiteral("one consent sealed"), consents.size() == 1))
+        return;
+    const auto checked = core->consents().check(consents.front());
+    step(QStringLiteral("the record verifies"), checked.intact && checked.defects.empty());
+    if (!checked.record)
+        return;
+    const auto &record = *checked.record;
+    step(QStringLiteral("the form's language"), record.language == m_wizardLanguage);
+    step(QStringLiteral("both items covered, by hash"),
+         record.items.size() == 2 && record.items[0].id == photoId &&
+             record.items[0].sha256 == core->library().photo(photoId)->sha256 &&
+             record.items[1].sha256 == core->library().storyVersions(storyId).back().sha256);
+    step(QStringLiteral("the scope chosen"),
+         record.platforms == QStringList{QStringLiteral("instagram")} &&
+             record.audiences == QStringList{QStringLiteral("public")} &&
+             record.purposes == QStringList{QStringLiteral("education")});
+    step(QStringLiteral("signed and agreed"),
+         !record.strokes.strokes.empty() && record.printedName == QStringLiteral("Lucía Example") &&
+             record.agreed);
+    step(QStringLiteral("witnessed"),
+         record.witness && record.witness->name == QStringLiteral("Marta Witness"));
+    step(QStringLiteral("countersigned"), record.countersignedAt.isValid());
+    QTextStream(stdout) << "screenshot tour: sealed and verified " << consents.front().id << '\n';
+
+    step(QStringLiteral("click Done"), click(QStringLiteral("sealedDone")));
+    save(QStringLiteral("patient-consented"));
 }
 
 } // namespace cc::app

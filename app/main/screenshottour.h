@@ -2,6 +2,8 @@
 
 // Test hook, compiled only when CONSENTCAM_TEST_HOOKS is defined (never in Release).
 
+#include <QEvent>
+#include <QPointF>
 #include <QString>
 
 #include <functional>
@@ -9,22 +11,32 @@
 class QQuickItem;
 class QQuickWindow;
 
+namespace cc::domain {
+struct SignatureStrokes;
+}
 namespace cc::ui {
 class AppController;
-}
+class CoreHost;
+} // namespace cc::ui
 
 namespace cc::app {
 
 // Drives the real window through a fresh vault: create, home, settings (the clinician
 // profile filled in and saved, the practice policy), lock, a wrong passcode, the back-off,
-// unlock. Types into fields and clicks buttons as a user would, and saves each screen as
-// <directory>/<screen>-<language>.png.
+// unlock; then a whole exam-room session: add a patient, take a photo with the (injected)
+// camera, write a story, choose them for a consent, and in patient mode go through every
+// step of the wizard in wizardLanguage — signing and the witness's signature drawn on the
+// pads — until the clinician countersigns; the sealed record is then checked through the
+// core. Types, clicks and draws as a user would, and saves each screen as
+// <directory>/<screen>-<language>.png (nothing is saved when directory is empty: the
+// end-to-end test).
 class ScreenshotTour final {
 public:
     using AdvanceClock = std::function<void(qint64 seconds)>;
 
-    ScreenshotTour(QQuickWindow &window, ui::AppController &controller, QString directory,
-                   QString language, AdvanceClock advanceClock);
+    ScreenshotTour(QQuickWindow &window, ui::AppController &controller, ui::CoreHost &host,
+                   QString directory, QString language, QString wizardLanguage,
+                   AdvanceClock advanceClock);
 
     // Returns the process exit code: 0 when every step worked and every file was saved.
     [[nodiscard]] int run();
@@ -36,14 +48,25 @@ private:
     [[nodiscard]] QQuickItem *find(const QString &objectName) const;
     bool type(const QString &fieldName, const QString &text);
     bool click(const QString &objectName);
+    // Types text into a field with key events, as a keyboard would (textEdited fires).
+    bool typeKeys(const QString &fieldName, const QString &text);
+    // Draws strokes (in pad pixels) on a signature pad with the pointer.
+    bool draw(const QString &padName, const domain::SignatureStrokes &strokes);
+    // Scrolls the Flickable holding item so that the item is on screen.
+    void reveal(QQuickItem *item);
+    void mouse(QEvent::Type type, QPointF scenePoint, Qt::MouseButtons buttons);
+    bool waitForItem(const QString &objectName);
+    void examRoom(const QString &passcode);
     // Scrolls the settings page so that the item's top is near the top of the screen.
     bool scrollTo(const QString &objectName);
     bool save(const QString &screen);
 
     QQuickWindow &m_window;
     ui::AppController &m_controller;
+    ui::CoreHost &m_host;
     QString m_directory;
     QString m_language;
+    QString m_wizardLanguage;
     AdvanceClock m_advanceClock;
     int m_failures = 0;
 };

@@ -73,6 +73,7 @@ Page {
                     required property bool derivative
 
                     Layout.fillWidth: true
+                    objectName: "choose_" + photoChoice.photoId
                     text: photoChoice.derivative ? qsTr("Redacted photo taken %1").arg(photoChoice.capturedAt)
                                                  : qsTr("Photo taken %1").arg(photoChoice.capturedAt)
                     Accessible.name: text
@@ -107,6 +108,7 @@ Page {
                     required property int version
 
                     Layout.fillWidth: true
+                    objectName: "choose_" + storyChoice.storyId
                     text: qsTr("%1 (version %2)").arg(storyChoice.title).arg(storyChoice.version)
                     Accessible.name: text
                     checked: root.chosen.indexOf(storyChoice.storyId) >= 0

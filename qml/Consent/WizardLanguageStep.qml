@@ -34,6 +34,7 @@ ColumnLayout {
             required property var modelData
 
             Layout.fillWidth: true
+            objectName: "language_" + choice.modelData.code
             text: choice.modelData.name
             Accessible.name: text
             checked: ConsentSession.language === choice.modelData.code

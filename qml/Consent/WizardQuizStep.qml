@@ -71,6 +71,7 @@ ColumnLayout {
                         required property int index
 
                         Layout.fillWidth: true
+                        objectName: "answer_" + question.index + "_" + answer.index
                         text: answer.modelData
                         Accessible.name: text
                         enabled: !question.answeredRight
@@ -82,6 +83,7 @@ ColumnLayout {
 
                 Button {
                     Layout.minimumHeight: Theme.touchTarget
+                    objectName: "checkAnswer_" + question.index
                     visible: !question.answeredRight
                     enabled: question.chosen >= 0
                     text: qsTr("Check my answer")

@@ -32,6 +32,7 @@ ColumnLayout {
             required property var modelData
 
             Layout.fillWidth: true
+            objectName: "purpose_" + purpose.modelData.code
             text: purpose.modelData.label
             Accessible.name: text
             checked: ConsentSession.purposes.indexOf(purpose.modelData.code) >= 0
@@ -50,6 +51,7 @@ ColumnLayout {
             required property var modelData
 
             Layout.fillWidth: true
+            objectName: "platform_" + platform.modelData.code
             text: platform.modelData.label
             Accessible.name: text
             checked: ConsentSession.platforms.indexOf(platform.modelData.code) >= 0
@@ -68,6 +70,7 @@ ColumnLayout {
             required property var modelData
 
             Layout.fillWidth: true
+            objectName: "audience_" + audience.modelData.code
             text: audience.modelData.label
             Accessible.name: text
             checked: ConsentSession.audiences.indexOf(audience.modelData.code) >= 0

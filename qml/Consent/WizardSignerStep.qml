@@ -28,6 +28,7 @@ ColumnLayout {
             required property var modelData
 
             Layout.fillWidth: true
+            objectName: "role_" + role.modelData.code
             text: role.modelData.label
             Accessible.name: text
             checked: ConsentSession.signerRole === role.modelData.code

@@ -378,12 +378,22 @@ TEST_CASE("Reordered entries are found") {
                               "signed"));
 }
 
-TEST_CASE("A log cut short inside the signed range is found at the first missing entry") {
+TEST_CASE("A log cut short inside the signed range is found from the last checkpoint that "
+          "still matches") {
+    // Entries 54 to 60 still hash, but a cut and a removal with the rest renumbered look
+    // alike: after the checkpoint at entry 53 nothing is vouched for.
     Chain chain = chain120();
     chain.entries.resize(60);
-    checkBadAt(verify(chain), 61,
+    checkBadAt(verify(chain), 54,
                QStringLiteral("the log ends at entry 60 but a checkpoint signs entry 76: entries "
                               "were removed"));
+
+    Chain removed = chain120();
+    removed.entries.resize(76);
+    removed.entries.erase(removed.entries.begin() + 69);
+    rechain(removed, 69);
+    // (entry 76 needed its checkpoint at once: renumbered to 75, it now lacks one)
+    checkBadAt(verify(removed), 54, QStringLiteral("the checkpoint after entry 75 is missing"));
 
     Chain empty = chain120();
     empty.entries.clear();
