@@ -164,9 +164,10 @@ bool ScreenshotTour::waitFor(const std::function<bool()> &condition, int timeout
     return true;
 }
 
-// Lets transitions and ripples finish so the picture shows the resting screen.
+// Lets transitions and ripples finish so the picture shows the resting screen (without
+// pictures, only long enough for transitions to land).
 void ScreenshotTour::settle() {
-    QDeadlineTimer deadline(700);
+    QDeadlineTimer deadline(m_directory.isEmpty() ? 350 : 700);
     while (!deadline.hasExpired()) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
         QThread::msleep(10);
@@ -389,6 +390,8 @@ void ScreenshotTour::examRoom(const QString &passcode) {
     step(QStringLiteral("tick education"), click(QStringLiteral("purpose_education")));
     step(QStringLiteral("tick Instagram"), click(QStringLiteral("platform_instagram")));
     step(QStringLiteral("tick public"), click(QStringLiteral("audience_public")));
+    // No region of the photo is marked identifying yet, so only identifiable use is open.
+    step(QStringLiteral("choose identifiable"), click(QStringLiteral("identifiable")));
     save(QStringLiteral("wizard-3-scope"));
     next(QStringLiteral("scope"));
     // 4. The form.
@@ -441,7 +444,11 @@ void ScreenshotTour::examRoom(const QString &passcode) {
     save(QStringLiteral("wizard-9-hand-back"));
     step(QStringLiteral("type the clinician's passcode"),
          typeKeys(QStringLiteral("clinicianPasscodeField"), passcode));
-    step(QStringLiteral("click Countersign"), click(QStringLiteral("countersign")));
+    if (!step(QStringLiteral("click Countersign"), click(QStringLiteral("countersign")))) {
+        if (QQuickItem *handBack = find(QStringLiteral("handBackStep")))
+            QTextStream(stderr) << "screenshot tour: still missing: "
+                                << handBack->property("missing").toStringList().join(u"; ") << '\n';
+    }
     step(QStringLiteral("patient mode left"),
          waitFor([&c] { return c.state() == State::Unlocked; }));
     step(QStringLiteral("sealed page shown"), waitForItem(QStringLiteral("consentSealedPage")));

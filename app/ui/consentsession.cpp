@@ -90,8 +90,13 @@ bool ConsentSession::begin(const QString &patientId, const QStringList &itemIds)
         const QString clinicianLanguage = m_uiLanguage.clinicianLanguage();
         m_language = m_host.templates().latest(FormId, clinicianLanguage) ? clinicianLanguage
                                                                           : QStringLiteral("en");
-        // Resolving the items checks that each is this patient's.
-        (void)core->consents().prepare(request());
+        // Resolving the items checks that each is this patient's, and gives the regions
+        // marked identifying on each photo.
+        const auto prepared = core->consents().prepare(request());
+        m_deidentifiedPossible = std::all_of(
+            prepared.items.begin(), prepared.items.end(), [](const domain::CoveredItem &item) {
+                return item.kind != domain::ItemKind::Photo || !item.regions.empty();
+            });
         m_understood.assign(form() ? form()->comprehension().size() : 0, false);
     } catch (const std::exception &e) {
         m_patientId.clear();
@@ -297,6 +302,10 @@ QString ConsentSession::expiryDateText() const {
 }
 
 QString ConsentSession::scopeProblem() const {
+    if (!m_identifiable && !m_deidentifiedPossible)
+        return tr("Sharing with your identity hidden is not possible yet: your clinician has not "
+                  "marked which parts of the photos identify you. Choose \"Yes\", or hand the "
+                  "phone back to your clinician.");
     if (m_purposes.isEmpty())
         return tr("Choose at least one purpose.");
     if (m_platforms.isEmpty())
@@ -656,6 +665,7 @@ void ConsentSession::reset() {
     m_audiences.clear();
     m_purposes.clear();
     m_identifiable = false;
+    m_deidentifiedPossible = true;
     m_expiryKind = QStringLiteral("date");
     m_expiryDate = {};
     m_expiryEvent.clear();

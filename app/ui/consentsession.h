@@ -63,6 +63,9 @@ class ConsentSession final : public QObject {
     Q_PROPERTY(QString expiryKind READ expiryKind WRITE setExpiryKind NOTIFY scopeChanged)
     Q_PROPERTY(QDate expiryDate READ expiryDate WRITE setExpiryDate NOTIFY scopeChanged)
     Q_PROPERTY(QString expiryEvent READ expiryEvent WRITE setExpiryEvent NOTIFY scopeChanged)
+    // Whether a de-identified-only consent can be given: every photo has the regions that
+    // identify the patient marked (the redaction editor does that), or there are none.
+    Q_PROPERTY(bool deidentifiedPossible READ deidentifiedPossible NOTIFY activeChanged)
     // Durations to offer, in months from today, that end within the policy's maximum.
     Q_PROPERTY(QList<int> durationChoices READ durationChoices NOTIFY activeChanged)
     // The latest end date the practice's policy allows for a consent signed today.
@@ -160,6 +163,7 @@ public:
     void setExpiryEvent(const QString &event);
     [[nodiscard]] QDate latestExpiryDate() const;
     [[nodiscard]] QList<int> durationChoices() const;
+    [[nodiscard]] bool deidentifiedPossible() const { return m_deidentifiedPossible; }
     [[nodiscard]] QString expiryDateText() const;
     [[nodiscard]] QVariantList questions() const;
     [[nodiscard]] bool comprehensionPassed() const;
@@ -220,6 +224,7 @@ private:
     QStringList m_allowedPlatforms;
     int m_maxDurationDays = 0;
     bool m_witnessRequired = false;
+    bool m_deidentifiedPossible = true;
 
     QStringList m_platforms;
     QStringList m_audiences;

@@ -87,6 +87,7 @@ ColumnLayout {
         objectName: "deidentifiedOnly"
         text: qsTr("No: only versions with my face and identifying marks hidden")
         Accessible.name: text
+        enabled: ConsentSession.deidentifiedPossible
         checked: !ConsentSession.identifiable
         ButtonGroup.group: identifiability
         onClicked: ConsentSession.identifiable = false
