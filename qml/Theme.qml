@@ -49,7 +49,7 @@ QtObject {
     readonly property int borderWidth: 1
     readonly property int signaturePadHeight: 220
     readonly property int signatureInk: 3
-    readonly property int thumbnailSize: 112
+    readonly property int thumbnailSize: 168
     readonly property int previewThumbnail: 160
     readonly property int badgeHeight: 24
     readonly property int viewerMaxEdge: 2048

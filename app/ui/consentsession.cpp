@@ -33,6 +33,11 @@ QStringList ordered(const QStringList &codes, const QStringList &vocabulary) {
 }
 
 QString nativeLanguageName(const QString &code) {
+    // Each language named in itself, without a country ("Español", not "español de España").
+    if (code == QLatin1String("en"))
+        return QStringLiteral("English");
+    if (code == QLatin1String("es"))
+        return QStringLiteral("Español");
     const QLocale locale(code);
     QString name = locale.nativeLanguageName();
     if (!name.isEmpty())

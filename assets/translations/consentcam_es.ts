@@ -210,10 +210,6 @@
 <context>
     <name>ConsentWizardPage</name>
     <message>
-        <source>Consent for %1</source>
-        <translation>Consentimiento para %1</translation>
-    </message>
-    <message>
         <source>Hand back</source>
         <translation>Devolver el teléfono</translation>
     </message>
@@ -232,6 +228,10 @@
     <message>
         <source>Next</source>
         <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
     </message>
 </context>
 <context>
@@ -749,12 +749,12 @@
 <context>
     <name>WizardLanguageStep</name>
     <message>
-        <source>Welcome. Your clinician asks for your permission to share some of your health information. Please read each page carefully.</source>
-        <translation>Bienvenido/a. Su médico le pide permiso para compartir parte de su información de salud. Por favor, lea cada página con atención.</translation>
-    </message>
-    <message>
         <source>Choose your language</source>
         <translation>Elija su idioma</translation>
+    </message>
+    <message>
+        <source>Welcome, %1. Your clinician asks for your permission to share some of your health information. Please read each page carefully.</source>
+        <translation>Bienvenido/a, %1. Su médico le pide permiso para compartir parte de su información de salud. Por favor, lea cada página con atención.</translation>
     </message>
 </context>
 <context>
@@ -1208,6 +1208,10 @@
     <message>
         <source>The consent could not be sealed. Missing: %1</source>
         <translation>No se pudo sellar el consentimiento. Falta: %1</translation>
+    </message>
+    <message>
+        <source>Sharing with your identity hidden is not possible yet: your clinician has not marked which parts of the photos identify you. Choose &quot;Yes&quot;, or hand the phone back to your clinician.</source>
+        <translation>Todavía no se puede compartir ocultando su identidad: su médico no ha marcado qué partes de las fotos lo/la identifican. Elija «Sí» o devuelva el teléfono a su médico.</translation>
     </message>
 </context>
 <context>

@@ -28,7 +28,7 @@ Page {
         scroller.contentY = 0
     }
 
-    title: qsTr("Consent for %1").arg(ConsentSession.patientName)
+    title: qsTr("Consent")
     background: Rectangle { color: Theme.patientBackground }
     focus: true
     // The hardware back key moves back one step and never leaves patient mode.

@@ -15,7 +15,7 @@ ColumnLayout {
 
     Label {
         Layout.fillWidth: true
-        text: qsTr("Welcome. Your clinician asks for your permission to share some of your health information. Please read each page carefully.")
+        text: qsTr("Welcome, %1. Your clinician asks for your permission to share some of your health information. Please read each page carefully.").arg(ConsentSession.patientName)
         wrapMode: Text.Wrap
         font.pixelSize: Theme.fontBody
         color: Theme.text
@@ -28,7 +28,7 @@ ColumnLayout {
     Repeater {
         model: ConsentSession.languages
 
-        delegate: RadioDelegate {
+        delegate: ChoiceRadio {
             id: choice
 
             required property var modelData

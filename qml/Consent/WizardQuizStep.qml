@@ -64,7 +64,7 @@ ColumnLayout {
                 Repeater {
                     model: question.modelData.answers
 
-                    delegate: RadioDelegate {
+                    delegate: ChoiceRadio {
                         id: answer
 
                         required property string modelData

@@ -26,7 +26,7 @@ ColumnLayout {
     Repeater {
         model: ConsentSession.purposeChoices
 
-        delegate: CheckDelegate {
+        delegate: ChoiceCheck {
             id: purpose
 
             required property var modelData
@@ -45,7 +45,7 @@ ColumnLayout {
     Repeater {
         model: ConsentSession.platformChoices
 
-        delegate: CheckDelegate {
+        delegate: ChoiceCheck {
             id: platform
 
             required property var modelData
@@ -64,7 +64,7 @@ ColumnLayout {
     Repeater {
         model: ConsentSession.audienceChoices
 
-        delegate: CheckDelegate {
+        delegate: ChoiceCheck {
             id: audience
 
             required property var modelData
@@ -82,7 +82,7 @@ ColumnLayout {
 
     ButtonGroup { id: identifiability }
 
-    RadioDelegate {
+    ChoiceRadio {
         Layout.fillWidth: true
         objectName: "deidentifiedOnly"
         text: qsTr("No: only versions with my face and identifying marks hidden")
@@ -93,7 +93,7 @@ ColumnLayout {
         onClicked: ConsentSession.identifiable = false
     }
 
-    RadioDelegate {
+    ChoiceRadio {
         Layout.fillWidth: true
         objectName: "identifiable"
         text: qsTr("Yes: I may be recognizable")
@@ -110,7 +110,7 @@ ColumnLayout {
     Repeater {
         model: ConsentSession.durationChoices
 
-        delegate: RadioDelegate {
+        delegate: ChoiceRadio {
             id: duration
 
             required property int modelData
@@ -124,7 +124,7 @@ ColumnLayout {
         }
     }
 
-    RadioDelegate {
+    ChoiceRadio {
         Layout.fillWidth: true
         objectName: "longestDuration"
         text: qsTr("The longest the practice allows")
@@ -142,7 +142,7 @@ ColumnLayout {
         color: Theme.text
     }
 
-    CheckDelegate {
+    ChoiceCheck {
         id: eventEnds
 
         Layout.fillWidth: true

@@ -22,7 +22,7 @@ ColumnLayout {
     Repeater {
         model: ConsentSession.roleChoices
 
-        delegate: RadioDelegate {
+        delegate: ChoiceRadio {
             id: role
 
             required property var modelData
