@@ -469,12 +469,22 @@ QString ConsentSession::describeSignatureProblem(domain::SignatureProblem proble
     return {};
 }
 
-QString ConsentSession::setSignature(const QVariantList &strokes, int padWidth, int padHeight) {
-    auto converted = strokesFrom(strokes, padWidth, padHeight);
-    if (!converted)
+QString ConsentSession::judge(const QVariantList &strokes, int padWidth, int padHeight,
+                              std::optional<domain::SignatureStrokes> &accepted) {
+    accepted = strokesFrom(strokes, padWidth, padHeight);
+    if (!accepted)
         return describeSignatureProblem(domain::SignatureProblem::OutOfBounds);
-    if (const auto problem = domain::signatureProblem(*converted))
+    if (const auto problem = domain::signatureProblem(*accepted)) {
+        accepted.reset();
         return describeSignatureProblem(*problem);
+    }
+    return {};
+}
+
+QString ConsentSession::setSignature(const QVariantList &strokes, int padWidth, int padHeight) {
+    std::optional<domain::SignatureStrokes> converted;
+    if (QString problem = judge(strokes, padWidth, padHeight, converted); !problem.isEmpty())
+        return problem;
     m_strokes = std::move(converted);
     m_signedAt = m_host.now();
     emit signatureChanged();
@@ -499,11 +509,9 @@ QString ConsentSession::setWitness(const QString &name, const QVariantList &stro
                                    int padHeight) {
     if (name.trimmed().isEmpty())
         return tr("Enter the witness's name.");
-    auto converted = strokesFrom(strokes, padWidth, padHeight);
-    if (!converted)
-        return describeSignatureProblem(domain::SignatureProblem::OutOfBounds);
-    if (const auto problem = domain::signatureProblem(*converted))
-        return describeSignatureProblem(*problem);
+    std::optional<domain::SignatureStrokes> converted;
+    if (QString problem = judge(strokes, padWidth, padHeight, converted); !problem.isEmpty())
+        return problem;
     m_witness = domain::Witness{name.trimmed(), std::move(*converted), m_host.now()};
     emit signatureChanged();
     return {};

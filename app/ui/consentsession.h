@@ -203,6 +203,9 @@ signals:
 
 private:
     [[nodiscard]] const domain::ConsentTemplate *form() const;
+    // Converts and judges drawn strokes: the translated problem, or empty with accepted set.
+    [[nodiscard]] static QString judge(const QVariantList &strokes, int padWidth, int padHeight,
+                                       std::optional<domain::SignatureStrokes> &accepted);
     [[nodiscard]] QVariantList choices(const QString &prefix, const QStringList &codes) const;
     void reloadItems();
     void reset();

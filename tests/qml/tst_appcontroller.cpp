@@ -7,6 +7,8 @@
 #include "storage/fileops.h"
 #include "ui/appcontroller.h"
 
+#include "qml/eventloop.h"
+
 #include <catch2/catch_session.hpp>
 #include <catch2/catch_test_macros.hpp>
 
@@ -27,23 +29,10 @@ using cc::ui::AppController;
 using State = AppController::State;
 using namespace std::chrono_literals;
 
+using cc::test::spin;
+using cc::test::waitFor;
+
 namespace {
-
-bool waitFor(const std::function<bool()> &condition, std::chrono::milliseconds timeout = 10s) {
-    QDeadlineTimer deadline(timeout);
-    while (!condition()) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-        QThread::msleep(5);
-    }
-    return true;
-}
-
-// Keeps the event loop turning for a while, for "nothing happens" checks.
-void spin(std::chrono::milliseconds duration) {
-    waitFor([] { return false; }, duration);
-}
 
 const QString passcode = QStringLiteral("482915");
 const QString wrongPasscode = QStringLiteral("000000");

@@ -19,6 +19,8 @@
 #include "ui/injectedframesource.h"
 #include "ui/shotlistmodel.h"
 
+#include "qml/eventloop.h"
+
 #include <catch2/catch_session.hpp>
 #include <catch2/catch_test_macros.hpp>
 
@@ -50,6 +52,9 @@ using Error = CaptureController::Error;
 using Facing = FrameSource::Facing;
 using namespace std::chrono_literals;
 
+using cc::test::spin;
+using cc::test::waitFor;
+
 namespace {
 
 // Set up by main(): the temporary directory every test's files go to (TMPDIR points
@@ -59,21 +64,6 @@ QString g_tempDir;
 QString g_outsideDir;
 
 const QString patientName = QStringLiteral("Zelda Quintanilla-Ocampo");
-
-bool waitFor(const std::function<bool()> &condition, std::chrono::milliseconds timeout = 10s) {
-    QDeadlineTimer deadline(timeout);
-    while (!condition()) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-        QThread::msleep(2);
-    }
-    return true;
-}
-
-void spin(std::chrono::milliseconds duration) {
-    waitFor([] { return false; }, duration);
-}
 
 // A picture with detail everywhere (so its JPEG is not trivially small) that differs by
 // seed.

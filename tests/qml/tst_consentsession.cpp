@@ -18,6 +18,8 @@
 #include "ui/librarycontroller.h"
 #include "ui/uilanguage.h"
 
+#include "qml/eventloop.h"
+
 #include <catch2/catch_session.hpp>
 #include <catch2/catch_test_macros.hpp>
 
@@ -34,20 +36,11 @@ using cc::ui::AppController;
 using State = AppController::State;
 using namespace std::chrono_literals;
 
+using cc::test::waitFor;
+
 namespace {
 
 const QString passcode = QStringLiteral("482915");
-
-bool waitFor(const std::function<bool()> &condition, std::chrono::milliseconds timeout = 20s) {
-    QDeadlineTimer deadline(timeout);
-    while (!condition()) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-        QThread::msleep(5);
-    }
-    return true;
-}
 
 QVariantList toVariant(const cc::domain::SignatureStrokes &strokes) {
     QVariantList result;

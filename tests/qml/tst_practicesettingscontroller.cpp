@@ -16,6 +16,8 @@
 #include "ui/corehost.h"
 #include "ui/practicesettingscontroller.h"
 
+#include "qml/eventloop.h"
+
 #include <catch2/catch_session.hpp>
 #include <catch2/catch_test_macros.hpp>
 
@@ -35,20 +37,11 @@ using cc::ui::AppController;
 using cc::ui::PracticeSettingsController;
 using namespace std::chrono_literals;
 
+using cc::test::waitFor;
+
 namespace {
 
 const QString passcode = QStringLiteral("482915");
-
-bool waitFor(const std::function<bool()> &condition, std::chrono::milliseconds timeout = 10s) {
-    QDeadlineTimer deadline(timeout);
-    while (!condition()) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-        QThread::msleep(5);
-    }
-    return true;
-}
 
 // A vault, the app's controller, the core host and the controller under test.
 struct Fixture {
