@@ -2,6 +2,7 @@
 // controllers, registers them for QML, loads translations and the window.
 
 #include "imaging/demophoto.h"
+#include "imaging/consentpdf.h"
 #include "imaging/qimagecodec.h"
 #include "selftest.h"
 #include "services/demogenerator.h"
@@ -13,6 +14,7 @@
 #include "ui/appcontroller.h"
 #include "ui/capturecontroller.h"
 #include "ui/consentsession.h"
+#include "ui/consentcopycontroller.h"
 #include "ui/corehost.h"
 #include "ui/injectedframesource.h"
 #include "ui/librarycontroller.h"
@@ -202,6 +204,9 @@ int main(int argc, char *argv[]) {
 #endif
     cc::ui::CaptureController capture(coreHost, *frameSource);
     cc::ui::CaptureControllerForeign::setInstance(&capture);
+    cc::imaging::ConsentPdfRenderer consentPdf;
+    cc::ui::ConsentCopyController consentCopy(coreHost, consentPdf, *platform.shareSheet);
+    cc::ui::ConsentCopyForeign::setInstance(&consentCopy);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(u"qrc:/qt/qml"_s);
