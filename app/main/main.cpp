@@ -1,8 +1,8 @@
 // The composition root: builds the file layer, the vault, the platform services and the
 // controllers, registers them for QML, loads translations and the window.
 
-#include "imaging/demophoto.h"
 #include "imaging/consentpdf.h"
+#include "imaging/demophoto.h"
 #include "imaging/qimagecodec.h"
 #include "selftest.h"
 #include "services/demogenerator.h"
@@ -13,8 +13,8 @@
 #include "storage/storageerror.h"
 #include "ui/appcontroller.h"
 #include "ui/capturecontroller.h"
-#include "ui/consentsession.h"
 #include "ui/consentcopycontroller.h"
+#include "ui/consentsession.h"
 #include "ui/corehost.h"
 #include "ui/injectedframesource.h"
 #include "ui/librarycontroller.h"

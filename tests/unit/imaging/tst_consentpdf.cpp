@@ -288,7 +288,9 @@ TEST_CASE("Every consent the demo generator seals renders, in its signer's langu
     for (const auto &patient : f.core().library().patients()) {
         for (const auto &consent : f.core().consents().forPatient(patient.id)) {
             const auto record = domain::parseSealedRecord(consent.record);
-            const QString text = pdfText(crypto::view(render(f, consent)));
+            const auto pdf = render(f, consent);
+            services::test::dumpPdf(crypto::view(pdf), QStringLiteral("demo-%1").arg(rendered));
+            const QString text = pdfText(crypto::view(pdf));
             INFO(consent.id.toStdString());
             CHECK(has(text, consent.recordSha256));
             CHECK(has(text, record.printedName));
