@@ -2,6 +2,7 @@
 
 #include "keystore.h"
 #include "securewindow.h"
+#include "sharesheet.h"
 
 #include <memory>
 
@@ -13,6 +14,7 @@ namespace cc::platform {
 struct PlatformServices {
     std::unique_ptr<KeyStore> keyStore;
     std::unique_ptr<SecureWindow> secureWindow;
+    std::unique_ptr<ShareSheet> shareSheet;
 };
 
 // service: the name the key store files secrets under (one per vault directory).

@@ -89,6 +89,16 @@ struct SealedConsent {
     QDateTime expiresAt;
 };
 
+// The signer's copy of a sealed consent (DESIGN §2.3.8): a PDF rendered from the sealed
+// record, kept encrypted in the media store. One per consent; it never changes.
+struct ConsentCopy {
+    QString consentId;
+    QString mediaId;
+    QString sha256; // of the PDF bytes
+    qint64 size = 0;
+    QDateTime createdAt;
+};
+
 struct Revocation {
     QString id;
     QString consentId;

@@ -1,6 +1,7 @@
 // The composition root: builds the file layer, the vault, the platform services and the
 // controllers, registers them for QML, loads translations and the window.
 
+#include "imaging/consentpdf.h"
 #include "imaging/demophoto.h"
 #include "imaging/qimagecodec.h"
 #include "selftest.h"
@@ -12,6 +13,7 @@
 #include "storage/storageerror.h"
 #include "ui/appcontroller.h"
 #include "ui/capturecontroller.h"
+#include "ui/consentcopycontroller.h"
 #include "ui/consentsession.h"
 #include "ui/corehost.h"
 #include "ui/injectedframesource.h"
@@ -202,6 +204,9 @@ int main(int argc, char *argv[]) {
 #endif
     cc::ui::CaptureController capture(coreHost, *frameSource);
     cc::ui::CaptureControllerForeign::setInstance(&capture);
+    cc::imaging::ConsentPdfRenderer consentPdf;
+    cc::ui::ConsentCopyController consentCopy(coreHost, consentPdf, *platform.shareSheet);
+    cc::ui::ConsentCopyForeign::setInstance(&consentCopy);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(u"qrc:/qt/qml"_s);

@@ -7,6 +7,7 @@
 #include "services/consentservice.h"
 #include "services/servicesupport.h"
 #include "storage/auditlog.h"
+#include "storage/consentcopyrepository.h"
 #include "storage/consentrepository.h"
 #include "storage/database.h"
 #include "storage/mediastore.h"
@@ -26,10 +27,12 @@ namespace cc::services {
 
 namespace {
 
+// What a media blob holds: a photo's original or thumbnail, or a consent's copy.
 struct BlobOwner {
     QString photoId;
-    QString role; // "original", "thumbnail"
+    QString role; // "original", "thumbnail", "copy"
     QString expectedSha256;
+    QString consentId{}; // for a copy
 };
 
 class Checker {
@@ -72,6 +75,16 @@ public:
         });
     }
 
+    void copies() {
+        storage::ConsentCopyRepository(m_vault.database())
+            .forEach([&](const domain::ConsentCopy &copy) {
+                ++m_report.consentCopies;
+                m_owners.insert(copy.mediaId,
+                                {{}, QStringLiteral("copy"), copy.sha256, copy.consentId});
+                m_copies.insert(copy.consentId, copy.sha256);
+            });
+    }
+
     void media() {
         auto &store = m_vault.media();
         const qint64 total = store.count();
@@ -83,10 +96,19 @@ public:
             if (!owner.photoId.isEmpty()) {
                 details.insert(QStringLiteral("photo"), owner.photoId);
                 details.insert(QStringLiteral("role"), owner.role);
+            } else if (!owner.consentId.isEmpty()) {
+                details.insert(QStringLiteral("consent"), owner.consentId);
+                details.insert(QStringLiteral("role"), owner.role);
             }
             try {
                 const crypto::SecretBytes bytes = store.read(mediaId);
-                if (!owner.expectedSha256.isEmpty()) {
+                if (!owner.consentId.isEmpty()) {
+                    if (support::sha256Hex(crypto::view(bytes)) != owner.expectedSha256)
+                        problem(
+                            QStringLiteral("consent"), owner.consentId,
+                            QStringLiteral("its copy's bytes do not match the recorded SHA-256"),
+                            {{QStringLiteral("media"), mediaId}});
+                } else if (!owner.expectedSha256.isEmpty()) {
                     const QString actual = support::sha256Hex(crypto::view(bytes));
                     m_photoHashes.insert(owner.photoId, actual);
                     if (actual != owner.expectedSha256)
@@ -101,7 +123,9 @@ public:
         });
         for (auto it = m_owners.cbegin(); it != m_owners.cend(); ++it) {
             if (!store.contains(it.key()))
-                problem(QStringLiteral("photo"), it->photoId,
+                problem(it->consentId.isEmpty() ? QStringLiteral("photo")
+                                                : QStringLiteral("consent"),
+                        it->consentId.isEmpty() ? it->photoId : it->consentId,
                         QStringLiteral("its %1 blob has no media row").arg(it->role));
         }
     }
@@ -179,6 +203,7 @@ public:
     // added behind the app's back (a revocation, a post's takedown state) shows here.
     void ledger() {
         QHash<QString, QString> sealedLogged; // consent -> record hash
+        QHash<QString, QString> copiesLogged; // consent -> the copy's hash
         QSet<QString> revokedLogged, eventLogged, postedLogged, takedownLogged, removedLogged;
         m_vault.audit().forEach({}, [&](const storage::AuditLog::Row &row) {
             QJsonObject data;
@@ -195,6 +220,8 @@ public:
             };
             if (row.kind == QLatin1String("consent.sealed"))
                 sealedLogged.insert(field("consent"), field("recordSha256"));
+            else if (row.kind == QLatin1String("consent.copy_made"))
+                copiesLogged.insert(field("consent"), field("sha256"));
             else if (row.kind == QLatin1String("consent.revoked"))
                 revokedLogged.insert(field("consent"));
             else if (row.kind == QLatin1String("consent.expiry_event"))
@@ -218,6 +245,16 @@ public:
             if (!m_sealed.contains(it.key()))
                 mismatch(QStringLiteral("consent"), it.key(),
                          QStringLiteral("the audit log records this consent, the vault lost it"));
+        }
+        for (auto it = m_copies.cbegin(); it != m_copies.cend(); ++it) {
+            if (copiesLogged.value(it.key()) != it.value())
+                mismatch(QStringLiteral("consent"), it.key(),
+                         QStringLiteral("no entry in the audit log made this copy"));
+        }
+        for (auto it = copiesLogged.cbegin(); it != copiesLogged.cend(); ++it) {
+            if (!m_copies.contains(it.key()))
+                mismatch(QStringLiteral("consent"), it.key(),
+                         QStringLiteral("the audit log records a copy the vault lost"));
         }
         storage::ConsentRepository consents(m_vault.database());
         const QStringList revoked = consents.revokedConsentIds();
@@ -288,6 +325,7 @@ private:
     QHash<QString, QString> m_photoHashes; // photo id -> SHA-256 of the decrypted original
     QHash<QString, QString> m_storyHashes; // version id -> SHA-256 of its text
     QHash<QString, QString> m_sealed;      // consent id -> record hash, as stored
+    QHash<QString, QString> m_copies;      // consent id -> its copy's SHA-256, as stored
 };
 
 } // namespace
@@ -309,6 +347,7 @@ QJsonObject VerifyReport::toJson() const {
                                                 {QStringLiteral("photos"), photos},
                                                 {QStringLiteral("storyVersions"), storyVersions},
                                                 {QStringLiteral("consents"), consents},
+                                                {QStringLiteral("consentCopies"), consentCopies},
                                                 {QStringLiteral("auditEntries"), auditEntries},
                                                 {QStringLiteral("walFrames"), walFrames},
                                                 {QStringLiteral("checkpoints"), checkpoints}}},
@@ -376,6 +415,7 @@ VerifyReport VaultVerifier::run(const QString &passcode, const Progress &progres
                             {{QStringLiteral("page"), p.page}, {QStringLiteral("table"), p.owner}});
     });
     checker.pass("photos", [&] { checker.photos(); });
+    checker.pass("consent copies", [&] { checker.copies(); });
     checker.pass("media", [&] { checker.media(); });
     checker.pass("stories", [&] { checker.storyVersions(); });
     checker.pass("consents", [&] { checker.consents(); });

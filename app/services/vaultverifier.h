@@ -30,6 +30,7 @@ struct VerifyReport {
     qint64 photos = 0;
     qint64 storyVersions = 0;
     qint64 consents = 0;
+    qint64 consentCopies = 0;
     qint64 auditEntries = 0;
     qint64 checkpoints = 0;
     qint64 walFrames = 0; // frames found in the write-ahead log a crash left
@@ -47,7 +48,8 @@ struct VerifyReport {
 //     to its recorded SHA-256, every story version's text to its;
 //   - every consent's bytes, hash and device signature, its item index, the validity
 //     rules, and each covered item's hash recomputed from the stored bytes;
-//   - the audit chain and its signed checkpoints, and that what it records (seals,
+//   - every consent's copy (the signer's PDF) decrypts and hashes to its recorded SHA-256;
+//   - the audit chain and its signed checkpoints, and that what it records (seals, copies,
 //     revocations, expiry events, posts and their takedown state) is what the tables hold;
 //   - the write-ahead log a crash may have left, which SQLite would otherwise cut short
 //     silently at a damaged frame.

@@ -273,6 +273,22 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_checkpoints_kept BEFORE DELETE ON audit_checkpoints
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 )sql"},
+    // The signer's copy of each sealed consent (DESIGN §2.3.8, §3): the PDF rendered from
+    // the sealed record, encrypted in the media store like a photo. One per consent; like
+    // the record it copies, it never changes and is never deleted.
+    Migration{3, R"sql(
+CREATE TABLE consent_copies (
+    consent_id TEXT PRIMARY KEY REFERENCES consents (id),
+    media_id   TEXT NOT NULL UNIQUE REFERENCES media (id),
+    sha256     BLOB NOT NULL CHECK (length(sha256) = 32),
+    size       INTEGER NOT NULL CHECK (size > 0),
+    created_at INTEGER NOT NULL
+) STRICT;
+CREATE TRIGGER consent_copies_never_change BEFORE UPDATE ON consent_copies
+BEGIN SELECT RAISE(ABORT, 'a consent''s copy never changes'); END;
+CREATE TRIGGER consent_copies_are_kept BEFORE DELETE ON consent_copies
+BEGIN SELECT RAISE(ABORT, 'a consent''s copy is kept'); END;
+)sql"},
 };
 
 } // namespace

@@ -5,6 +5,7 @@
 
 #include "ui/appcontroller.h"
 #include "ui/capturecontroller.h"
+#include "ui/consentcopycontroller.h"
 #include "ui/consentsession.h"
 #include "ui/librarycontroller.h"
 #include "ui/practicesettingscontroller.h"
@@ -107,6 +108,14 @@ struct CaptureControllerForeign : ForeignInstance<CaptureController> {
     Q_GADGET
     QML_FOREIGN(cc::ui::CaptureController)
     QML_NAMED_ELEMENT(Capture)
+    QML_SINGLETON
+};
+
+// The signer's PDF copy of a sealed consent: `ConsentCopy`.
+struct ConsentCopyForeign : ForeignInstance<ConsentCopyController> {
+    Q_GADGET
+    QML_FOREIGN(cc::ui::ConsentCopyController)
+    QML_NAMED_ELEMENT(ConsentCopy)
     QML_SINGLETON
 };
 

@@ -1069,6 +1069,69 @@
     </message>
 </context>
 <context>
+    <name>cc::ui::ConsentCopyController</name>
+    <message>
+        <source>That consent is not in the vault.</source>
+        <translation>Ese consentimiento no está en la bóveda.</translation>
+    </message>
+    <message>
+        <source>This consent&apos;s record does not verify, so no copy can be made from it.</source>
+        <translation>El registro de este consentimiento no se puede verificar, así que no se puede hacer una copia.</translation>
+    </message>
+    <message>
+        <source>A photo this consent covers could not be read.</source>
+        <translation>No se pudo leer una foto que cubre este consentimiento.</translation>
+    </message>
+    <message>
+        <source>The device&apos;s storage could not be read or written.</source>
+        <translation>No se pudo leer ni escribir en el almacenamiento del dispositivo.</translation>
+    </message>
+    <message>
+        <source>The vault is open for inspection only.</source>
+        <translation>La bóveda está abierta solo para inspección.</translation>
+    </message>
+    <message>
+        <source>The copy could not be made.</source>
+        <translation>No se pudo hacer la copia.</translation>
+    </message>
+    <message>
+        <source>The vault is locked.</source>
+        <translation>La bóveda está bloqueada.</translation>
+    </message>
+    <message>
+        <source>Choose a folder to save the copy in.</source>
+        <translation>Elija una carpeta donde guardar la copia.</translation>
+    </message>
+    <message>
+        <source>Copy saved to %1</source>
+        <translation>Copia guardada en %1</translation>
+    </message>
+    <message>
+        <source>Copy shared.</source>
+        <translation>Copia compartida.</translation>
+    </message>
+    <message>
+        <source>Sharing was cancelled. The copy stays in the vault.</source>
+        <translation>Se canceló el envío. La copia sigue en la bóveda.</translation>
+    </message>
+    <message>
+        <source>The copy could not be saved in that folder. Choose another folder.</source>
+        <translation>No se pudo guardar la copia en esa carpeta. Elija otra carpeta.</translation>
+    </message>
+    <message>
+        <source>There is not enough space to save the copy.</source>
+        <translation>No hay espacio suficiente para guardar la copia.</translation>
+    </message>
+    <message>
+        <source>Another file is still being shared. Try again in a moment.</source>
+        <translation>Todavía se está compartiendo otro archivo. Vuelva a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>The copy could not be saved or shared.</source>
+        <translation>No se pudo guardar ni compartir la copia.</translation>
+    </message>
+</context>
+<context>
     <name>cc::ui::ConsentSession</name>
     <message>
         <source>Choose at least one photo or story for the consent.</source>

@@ -9,13 +9,24 @@
 
 #include <QStringList>
 
+#ifdef CONSENTCAM_TEST_GUI_APP
+#include <QGuiApplication>
+#endif
+
 namespace cc::services::test {
 
 QCoreApplication &app() {
     static int argc = 1;
     static char name[] = "services_test";
     static char *argv[] = {name, nullptr};
+#ifdef CONSENTCAM_TEST_GUI_APP
+    // The PDF renderer lays text out with fonts, which need a GUI application.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    static QGuiApplication instance(argc, argv);
+#else
     static QCoreApplication instance(argc, argv);
+#endif
     // Damage the tests make on purpose would fill the output with SQLCipher's log.
     storage::silenceSqlCipherLog();
     return instance;

@@ -24,7 +24,9 @@ namespace cc::services::test {
 constexpr crypto::ScryptParams FastKdf{std::uint64_t{1} << 14, 8, 1};
 inline const QString Passcode = QStringLiteral("480913");
 
-// Image plugins need an application object; tests call this before using the codec.
+// Image plugins need an application object; tests call this before using the codec. In a
+// test executable built with CONSENTCAM_TEST_GUI_APP it is a QGuiApplication (offscreen),
+// for the PDF renderer's fonts.
 QCoreApplication &app();
 
 struct TestClock {

@@ -109,3 +109,102 @@ TEST_CASE("a migration that fails leaves the database at the previous version, u
     CHECK(tables(db) == QStringList{QStringLiteral("media")});
     CHECK_FALSE(db.inTransaction());
 }
+
+namespace {
+
+// A patient, a sealed consent row and two media rows, for the copy table's references.
+void insertConsentAndMedia(Database &db) {
+    db.exec("INSERT INTO patients (id, display_name, created_at) "
+            "VALUES ('pat_0123456789abcdef0123456789abcdef', 'Ada', 1)");
+    db.exec(
+        "INSERT INTO consents (id, patient_id, record, record_sha256, signature, sealed_at, "
+        "starts_at, expires_at) VALUES ('con_0123456789abcdef0123456789abcdef', "
+        "'pat_0123456789abcdef0123456789abcdef', x'7b7d', zeroblob(32), zeroblob(64), 1, 1, 2)");
+    db.exec("INSERT INTO media (id, wrapped_key, size, created_at) "
+            "VALUES ('0123456789abcdef0123456789abcdef', x'00', 10, 'now'), "
+            "('fedcba9876543210fedcba9876543210', x'00', 10, 'now')");
+}
+
+constexpr const char *InsertCopy =
+    "INSERT INTO consent_copies (consent_id, media_id, sha256, size, created_at) VALUES "
+    "('con_0123456789abcdef0123456789abcdef', '0123456789abcdef0123456789abcdef', "
+    "zeroblob(32), 10, 5)";
+
+} // namespace
+
+TEST_CASE("schema 3 keeps one copy per consent, which never changes and is never deleted") {
+    REQUIRE(latestSchemaVersion() >= 3);
+    QTemporaryDir dir;
+    auto db = Database::open(dir.filePath(QStringLiteral("vault.db")), testKey(1), Mode::CreateNew);
+    migrate(db);
+    CHECK(columns(db, "consent_copies") ==
+          QStringList{QStringLiteral("consent_id"), QStringLiteral("media_id"),
+                      QStringLiteral("sha256"), QStringLiteral("size"),
+                      QStringLiteral("created_at")});
+    insertConsentAndMedia(db);
+    db.exec(InsertCopy);
+
+    // A second copy of the same consent, by insert or by replace.
+    CHECK(thrownKind([&] {
+              db.exec("INSERT INTO consent_copies (consent_id, media_id, sha256, size, "
+                      "created_at) VALUES ('con_0123456789abcdef0123456789abcdef', "
+                      "'fedcba9876543210fedcba9876543210', zeroblob(32), 10, 6)");
+          }) == "Constraint");
+    CHECK(thrownKind([&] {
+              db.exec("INSERT OR REPLACE INTO consent_copies (consent_id, media_id, sha256, "
+                      "size, created_at) VALUES ('con_0123456789abcdef0123456789abcdef', "
+                      "'fedcba9876543210fedcba9876543210', zeroblob(32), 10, 6)");
+          }) == "Constraint");
+    CHECK(thrownKind([&] { db.exec("UPDATE consent_copies SET size = 11"); }) == "Constraint");
+    CHECK(thrownKind([&] { db.exec("UPDATE consent_copies SET sha256 = randomblob(32)"); }) ==
+          "Constraint");
+    CHECK(thrownKind([&] { db.exec("DELETE FROM consent_copies"); }) == "Constraint");
+    // Its blob can't go while the copy names it, nor can a copy name no consent or blob.
+    CHECK(thrownKind([&] {
+              db.exec("DELETE FROM media WHERE id = '0123456789abcdef0123456789abcdef'");
+          }) == "Constraint");
+    CHECK(thrownKind([&] {
+              db.exec("INSERT INTO consent_copies (consent_id, media_id, sha256, size, "
+                      "created_at) VALUES ('con_ffffffffffffffffffffffffffffffff', "
+                      "'fedcba9876543210fedcba9876543210', zeroblob(32), 10, 6)");
+          }) == "Constraint");
+    CHECK(thrownKind([&] {
+              db.exec("INSERT INTO consent_copies (consent_id, media_id, sha256, size, "
+                      "created_at) VALUES ('con_0123456789abcdef0123456789abcdef', "
+                      "'ffffffffffffffffffffffffffffffff', zeroblob(32), 10, 6)");
+          }) == "Constraint");
+    CHECK(thrownKind([&] {
+              db.exec("INSERT INTO consent_copies (consent_id, media_id, sha256, size, "
+                      "created_at) VALUES ('con_0123456789abcdef0123456789abcdef', "
+                      "'fedcba9876543210fedcba9876543210', zeroblob(31), 10, 6)");
+          }) == "Constraint");
+    auto count = db.prepare("SELECT count(*), max(size) FROM consent_copies");
+    REQUIRE(count.step());
+    CHECK(count.columnInt64(0) == 1);
+    CHECK(count.columnInt64(1) == 10);
+}
+
+TEST_CASE("a version 2 database migrates to 3 with its consents kept") {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("vault.db"));
+    {
+        auto db = Database::open(path, testKey(1), Mode::CreateNew);
+        migrate(db);
+        insertConsentAndMedia(db);
+        // What a vault made by the previous version holds: no copies table, version 2.
+        db.exec("DROP TABLE consent_copies");
+        db.exec("PRAGMA user_version = 2");
+    }
+    auto db = Database::open(path, testKey(1), Mode::OpenExisting);
+    REQUIRE(db.userVersion() == 2);
+    REQUIRE_FALSE(tables(db).contains(QStringLiteral("consent_copies")));
+    migrate(db);
+    CHECK(db.userVersion() == latestSchemaVersion());
+    CHECK(tables(db).contains(QStringLiteral("consent_copies")));
+    auto consents = db.prepare("SELECT count(*) FROM consents");
+    REQUIRE(consents.step());
+    CHECK(consents.columnInt64(0) == 1);
+    db.exec(InsertCopy);
+    CHECK(thrownKind([&] { db.exec("DELETE FROM consent_copies"); }) == "Constraint");
+    CHECK(db.integrityCheck() == QStringLiteral("ok"));
+}

@@ -9,6 +9,7 @@
 #include "domain/entities.h"
 #include "domain/ids.h"
 #include "domain/timestamps.h"
+#include "storage/consentcopyrepository.h"
 #include "storage/consentrepository.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
@@ -794,6 +795,52 @@ TEST_CASE("a revocation round-trips, is one per consent and is final", "[reposit
     CHECK(v.refused("DELETE FROM revocations", "a revocation is final") == "Constraint");
     CHECK(consents.revocationCount() == 2);
     CHECK(consents.revocationOf(byLetter.id)->note == written.note);
+}
+
+TEST_CASE("a consent's copy round-trips, is one per consent and never changes", "[repositories]") {
+    Vault v;
+    const auto patient = v.addPatient(QStringLiteral("Ana Ruiz"));
+    const auto first = v.addConsent(patient.id, 10, {});
+    const auto second = v.addConsent(patient.id, 20, {});
+    const auto without = v.addConsent(patient.id, 30, {});
+    ConsentCopyRepository copies(v.db);
+
+    const domain::ConsentCopy copy{first.id, v.addMedia(), hashOf(QStringLiteral("pdf 1")), 48'213,
+                                   at(40)};
+    copies.insert(copy);
+    const domain::ConsentCopy other{second.id, v.addMedia(), hashOf(QStringLiteral("pdf 2")), 1,
+                                    at(50)};
+    copies.insert(other);
+
+    const auto read = copies.find(first.id);
+    REQUIRE(read);
+    CHECK(read->consentId == copy.consentId);
+    CHECK(read->mediaId == copy.mediaId);
+    CHECK(read->sha256 == copy.sha256);
+    CHECK(read->size == copy.size);
+    CHECK(read->createdAt == copy.createdAt);
+    CHECK_FALSE(copies.find(without.id));
+    CHECK(copies.count() == 2);
+    QStringList visited;
+    copies.forEach([&](const domain::ConsentCopy &c) { visited.append(c.consentId); });
+    CHECK(visited == sorted(QStringList{first.id, second.id}));
+
+    // A second copy of a consent, a copy of no consent, a blob another copy holds.
+    auto again = copy;
+    again.mediaId = v.addMedia();
+    CHECK(thrownKind([&] { copies.insert(again); }) == "Constraint");
+    auto orphan = copy;
+    orphan.consentId = domain::ids::generate(IdKind::Consent);
+    orphan.mediaId = v.addMedia();
+    CHECK(thrownKind([&] { copies.insert(orphan); }) == "Constraint");
+    auto sharedBlob = copy;
+    sharedBlob.consentId = without.id;
+    CHECK(thrownKind([&] { copies.insert(sharedBlob); }) == "Constraint");
+    CHECK(v.refused("UPDATE consent_copies SET media_id = media_id",
+                    "a consent's copy never changes") == "Constraint");
+    CHECK(v.refused("DELETE FROM consent_copies", "a consent's copy is kept") == "Constraint");
+    CHECK(copies.count() == 2);
+    CHECK(copies.find(first.id)->mediaId == copy.mediaId);
 }
 
 TEST_CASE("an expiry event round-trips, one per consent", "[repositories]") {
