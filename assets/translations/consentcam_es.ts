@@ -206,6 +206,18 @@
         <source>Done</source>
         <translation>Listo</translation>
     </message>
+    <message>
+        <source>Save the patient&apos;s copy in</source>
+        <translation>Guardar la copia del paciente en</translation>
+    </message>
+    <message>
+        <source>Give the patient a copy (PDF)</source>
+        <translation>Dar una copia al paciente (PDF)</translation>
+    </message>
+    <message>
+        <source>Making the copy</source>
+        <translation>Preparando la copia</translation>
+    </message>
 </context>
 <context>
     <name>ConsentWizardPage</name>
