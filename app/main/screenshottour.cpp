@@ -5,6 +5,7 @@
 #include "ui/appcontroller.h"
 #include "ui/corehost.h"
 
+#include <QCloseEvent>
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
@@ -386,18 +387,52 @@ void ScreenshotTour::examRoom(const QString &passcode) {
     // 2. The items.
     save(QStringLiteral("wizard-2-items"));
     next(QStringLiteral("items"));
-    // 3. Scope.
+    // 3. Scope. Next stays closed until every choice is made.
+    const auto enabled = [this](const QString &name) {
+        settle();
+        QQuickItem *item = find(name);
+        return item && item->isEnabled();
+    };
+    step(QStringLiteral("Next closed before the scope is chosen"),
+         !enabled(QStringLiteral("wizardNext")));
     step(QStringLiteral("tick education"), click(QStringLiteral("purpose_education")));
     step(QStringLiteral("tick Instagram"), click(QStringLiteral("platform_instagram")));
     step(QStringLiteral("tick public"), click(QStringLiteral("audience_public")));
     // No region of the photo is marked identifying yet, so only identifiable use is open.
     step(QStringLiteral("choose identifiable"), click(QStringLiteral("identifiable")));
     save(QStringLiteral("wizard-3-scope"));
+    // Back shows the items again; forward again, the choices are kept.
+    step(QStringLiteral("click Back"), click(QStringLiteral("wizardBack")));
+    step(QStringLiteral("the items again"), waitForItem(QStringLiteral("itemsStep")));
+    next(QStringLiteral("items, again"));
+    step(QStringLiteral("the choices kept"),
+         find(QStringLiteral("platform_instagram")) &&
+             find(QStringLiteral("platform_instagram"))->property("checked").toBool());
+    // Nothing but the passcode leaves patient mode: not the back key, Escape or closing.
+    for (const int key : {int(Qt::Key_Back), int(Qt::Key_Escape)}) {
+        QKeyEvent press(QEvent::KeyPress, key, Qt::NoModifier);
+        QCoreApplication::sendEvent(&m_window, &press);
+        QKeyEvent release(QEvent::KeyRelease, key, Qt::NoModifier);
+        QCoreApplication::sendEvent(&m_window, &release);
+    }
+    QCloseEvent close;
+    QCoreApplication::sendEvent(&m_window, &close);
+    settle();
+    step(QStringLiteral("still in patient mode after back, Escape and close"),
+         c.state() == State::PatientMode && m_window.isVisible() &&
+             find(QStringLiteral("consentWizardPage")) != nullptr);
+    if (!find(QStringLiteral("scopeStep"))) {
+        // The back key moved one step back: forward again.
+        next(QStringLiteral("the step the back key left"));
+    }
+    step(QStringLiteral("on the scope again"), waitForItem(QStringLiteral("scopeStep")));
     next(QStringLiteral("scope"));
     // 4. The form.
     save(QStringLiteral("wizard-4-form"));
     next(QStringLiteral("form"));
     // 5. The questions: answers are tried in order until each is right.
+    step(QStringLiteral("Next closed before the questions are answered"),
+         !enabled(QStringLiteral("wizardNext")));
     for (int q = 0; find(QStringLiteral("checkAnswer_%1").arg(q)); ++q) {
         for (int a = 0; find(QStringLiteral("checkAnswer_%1").arg(q)) && a < 8; ++a) {
             if (!click(QStringLiteral("answer_%1_%2").arg(q).arg(a)))

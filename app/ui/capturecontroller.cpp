@@ -148,11 +148,16 @@ void CaptureController::discard(const QString &shotId) {
         emit shotsChanged();
 }
 
-QStringList CaptureController::saveKept(const QString &patientId) {
+QStringList CaptureController::saveKept(const QString &patientId, const QString &role) {
     QStringList saved;
     services::ConsentCore *core = m_host.core();
     if (!core) {
         setError(Error::VaultLocked);
+        return saved;
+    }
+    const auto photoRole = domain::photoRoleFromString(role);
+    if (!photoRole) {
+        setError(Error::SaveFailed);
         return saved;
     }
     std::vector<ShotListModel::Shot> kept;
@@ -172,7 +177,7 @@ QStringList CaptureController::saveKept(const QString &patientId) {
         }
         try {
             const domain::Photo photo =
-                core->library().importPhoto(patientId, view(jpeg), shot.capturedAt);
+                core->library().importPhoto(patientId, view(jpeg), shot.capturedAt, *photoRole);
             saved.append(photo.id);
             m_shots->remove(shot.id);
         } catch (const services::ServiceError &e) {
@@ -195,10 +200,16 @@ QStringList CaptureController::saveKept(const QString &patientId) {
     return saved;
 }
 
-QString CaptureController::importFile(const QString &patientId, const QUrl &fileUrl) {
+QString CaptureController::importFile(const QString &patientId, const QUrl &fileUrl,
+                                      const QString &role) {
     services::ConsentCore *core = m_host.core();
     if (!core) {
         setError(Error::VaultLocked);
+        return {};
+    }
+    const auto photoRole = domain::photoRoleFromString(role);
+    if (!photoRole) {
+        setError(Error::SaveFailed);
         return {};
     }
     // Android's file picker hands out content:// URLs, which QFile opens there.
@@ -252,7 +263,8 @@ QString CaptureController::importFile(const QString &patientId, const QUrl &file
     const QDateTime modified = QFileInfo(path).lastModified();
     const QDateTime capturedAt = modified.isValid() ? modified.toUTC() : m_host.now();
     try {
-        const domain::Photo photo = core->library().importPhoto(patientId, content, capturedAt);
+        const domain::Photo photo =
+            core->library().importPhoto(patientId, content, capturedAt, *photoRole);
         clearError();
         emit fileImported(photo.id);
         return photo.id;

@@ -97,13 +97,16 @@ public:
     // captured when the shutter was pressed. Returns the new photo ids (also emitted by
     // photosSaved) and clears the review list. When a photo can't be stored, the ones
     // already stored stay stored and leave the list, the rest stay for another try, and
-    // errorMessage says why.
-    Q_INVOKABLE QStringList saveKept(const QString &patientId);
+    // errorMessage says why. role is a photo role (entities.h: "clinical", the default, or
+    // "authority_document", a representative's document photographed in patient mode, ...).
+    Q_INVOKABLE QStringList saveKept(const QString &patientId,
+                                     const QString &role = QStringLiteral("clinical"));
     // Stores the JPEG or PNG at fileUrl (a local file) as the patient's photo, its bytes
     // unchanged, captured at the file's modification time. The file itself is only read.
     // Returns the new photo id (also emitted by fileImported), or an empty string with
-    // errorMessage set.
-    Q_INVOKABLE QString importFile(const QString &patientId, const QUrl &fileUrl);
+    // errorMessage set. role as for saveKept().
+    Q_INVOKABLE QString importFile(const QString &patientId, const QUrl &fileUrl,
+                                   const QString &role = QStringLiteral("clinical"));
     Q_INVOKABLE void clearError();
 
     [[nodiscard]] static QString messageFor(Error error);

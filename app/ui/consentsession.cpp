@@ -64,13 +64,18 @@ ConsentSession::ConsentSession(CoreHost &host, AppController &app, UiLanguage &l
 
 ConsentSession::~ConsentSession() = default;
 
-bool ConsentSession::begin(const QString &patientId, const QStringList &itemIds) {
+bool ConsentSession::begin(const QString &patientId, const QStringList &itemIds, bool paid,
+                           const QString &compensationDescription) {
     reset();
     auto *core = m_host.core();
     if (!core || m_app.state() != AppController::State::Unlocked)
         return false;
     if (itemIds.isEmpty()) {
         setError(tr("Choose at least one photo or story for the consent."));
+        return false;
+    }
+    if (paid && compensationDescription.trimmed().isEmpty()) {
+        setError(tr("Describe the payment: who pays, and for what. The form tells the patient."));
         return false;
     }
     try {
@@ -88,6 +93,8 @@ bool ConsentSession::begin(const QString &patientId, const QStringList &itemIds)
         m_patientId = patient->id;
         m_patientName = patient->displayName;
         m_itemIds = itemIds;
+        m_paid = paid;
+        m_compensationDescription = paid ? compensationDescription.simplified() : QString();
         m_allowedPlatforms = policy.allowedPlatforms;
         m_maxDurationDays = policy.maxDurationDays;
         m_witnessRequired = policy.witnessRequired;
@@ -107,6 +114,8 @@ bool ConsentSession::begin(const QString &patientId, const QStringList &itemIds)
         m_patientId.clear();
         m_patientName.clear();
         m_itemIds.clear();
+        m_paid = false;
+        m_compensationDescription.clear();
         setError(LibraryController::messageFor(e));
         return false;
     }
@@ -415,6 +424,38 @@ void ConsentSession::setPrintedName(const QString &name) {
     emit signerChanged();
 }
 
+bool ConsentSession::setAuthorityDocument(const QString &photoId) {
+    setError({});
+    if (photoId.isEmpty()) {
+        m_authorityDocument.clear();
+        emit signerChanged();
+        return true;
+    }
+    auto *core = m_host.core();
+    if (!core || !m_active)
+        return false;
+    try {
+        const auto photo = core->library().photo(photoId);
+        if (!photo || photo->patientId != m_patientId ||
+            photo->role != domain::PhotoRole::AuthorityDocument) {
+            setError(tr("This photo is not an authority document of this patient."));
+            return false;
+        }
+    } catch (const std::exception &e) {
+        setError(LibraryController::messageFor(e));
+        return false;
+    }
+    m_authorityDocument = photoId;
+    emit signerChanged();
+    return true;
+}
+
+QString ConsentSession::authorityDocumentSource() const {
+    return m_authorityDocument.isEmpty()
+               ? QString()
+               : QStringLiteral("image://vault/thumb/") + m_authorityDocument;
+}
+
 QString ConsentSession::signerProblem() const {
     const bool patient = m_signerRole == QLatin1String("patient");
     if (!patient && m_signerName.trimmed().isEmpty())
@@ -537,12 +578,15 @@ services::ConsentRequest ConsentSession::request() const {
     if (request.expiry.kind == domain::Expiry::Kind::Event)
         request.expiry.event = m_expiryEvent.trimmed();
     request.utcOffsetMinutes = m_host.now().toLocalTime().offsetFromUtc() / 60;
+    request.paid = m_paid;
+    request.compensationDescription = m_compensationDescription;
     request.signer.role = m_signerRole;
     const bool patient = m_signerRole == QLatin1String("patient");
     request.signer.name = patient ? m_patientName : m_signerName.trimmed();
     if (!patient) {
         request.signer.relationship = m_relationship.trimmed();
         request.signer.authority = m_authority.trimmed();
+        request.signer.authorityDocument = m_authorityDocument;
     }
     if (m_strokes)
         request.strokes = *m_strokes;
@@ -678,6 +722,8 @@ void ConsentSession::reset() {
     m_audiences.clear();
     m_purposes.clear();
     m_identifiable = false;
+    m_paid = false;
+    m_compensationDescription.clear();
     m_deidentifiedPossible = true;
     m_expiryKind = QStringLiteral("date");
     m_expiryDate = {};
@@ -688,6 +734,7 @@ void ConsentSession::reset() {
     m_relationship.clear();
     m_authority.clear();
     m_printedName.clear();
+    m_authorityDocument.clear();
     m_strokes.reset();
     m_signedAt = {};
     m_agreedAt = {};

@@ -37,6 +37,7 @@ class ConsentSession final : public QObject {
     Q_DISABLE_COPY_MOVE(ConsentSession)
 
     Q_PROPERTY(bool active READ active NOTIFY activeChanged)
+    Q_PROPERTY(QString patientId READ patientId NOTIFY activeChanged)
     Q_PROPERTY(QString patientName READ patientName NOTIFY activeChanged)
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorMessageChanged)
     Q_PROPERTY(QString sealedConsentId READ sealedConsentId NOTIFY sealedConsentIdChanged)
@@ -86,10 +87,16 @@ class ConsentSession final : public QObject {
     Q_PROPERTY(QString relationship READ relationship WRITE setRelationship NOTIFY signerChanged)
     Q_PROPERTY(QString authority READ authority WRITE setAuthority NOTIFY signerChanged)
     Q_PROPERTY(QString printedName READ printedName WRITE setPrintedName NOTIFY signerChanged)
+    // The photo of a representative's authority document ("pho_…"), or empty; its image URL.
+    Q_PROPERTY(QString authorityDocument READ authorityDocument NOTIFY signerChanged)
+    Q_PROPERTY(QString authorityDocumentSource READ authorityDocumentSource NOTIFY signerChanged)
     Q_PROPERTY(bool hasSignature READ hasSignature NOTIFY signatureChanged)
     Q_PROPERTY(bool agreed READ agreed NOTIFY signatureChanged)
     Q_PROPERTY(bool witnessRequired READ witnessRequired NOTIFY activeChanged)
     Q_PROPERTY(bool hasWitness READ hasWitness NOTIFY signatureChanged)
+    // A paid use, as the clinician declared it before handing over.
+    Q_PROPERTY(bool paid READ paid NOTIFY activeChanged)
+    Q_PROPERTY(QString compensationDescription READ compensationDescription NOTIFY activeChanged)
 
 public:
     ConsentSession(CoreHost &host, AppController &app, UiLanguage &language,
@@ -97,10 +104,12 @@ public:
     ~ConsentSession() override;
 
     // Unlocked → PatientMode with a new session over itemIds (photo and story ids of
-    // patientId, in the order the signer will see them). False with errorMessage when
-    // nothing is chosen, the clinician profile is incomplete or an item is not the
-    // patient's.
-    Q_INVOKABLE bool begin(const QString &patientId, const QStringList &itemIds);
+    // patientId, in the order the signer will see them). paid: the clinician or practice is
+    // paid for the use, which compensationDescription says (by whom, what for); the form
+    // then states it. False with errorMessage when nothing is chosen, the clinician profile
+    // is incomplete, a paid use is not described or an item is not the patient's.
+    Q_INVOKABLE bool begin(const QString &patientId, const QStringList &itemIds, bool paid = false,
+                           const QString &compensationDescription = {});
 
     // The form's sections for the choices made so far: [{id, title, body}]. Empty, with
     // errorMessage, while a choice the text needs is missing.
@@ -113,6 +122,9 @@ public:
     // strokes: [[{x, y, t}, ...], ...] in pad pixels, t in ms since the first touch.
     // Returns the translated reason the drawing is refused (a trivial mark), or an empty
     // string when it is kept as the signature.
+    // Attaches a photo stored as this patient's authority document (sealed by its hash);
+    // false with errorMessage for any other photo. An empty id removes it.
+    Q_INVOKABLE bool setAuthorityDocument(const QString &photoId);
     Q_INVOKABLE QString setSignature(const QVariantList &strokes, int padWidth, int padHeight);
     Q_INVOKABLE void clearSignature();
     // The explicit "I agree" act, with the agree statement shown beside it.
@@ -133,6 +145,7 @@ public:
     Q_INVOKABLE bool cancel(const QString &passcode);
 
     [[nodiscard]] bool active() const { return m_active; }
+    [[nodiscard]] QString patientId() const { return m_patientId; }
     [[nodiscard]] QString patientName() const { return m_patientName; }
     [[nodiscard]] QString errorMessage() const { return m_errorMessage; }
     [[nodiscard]] QString sealedConsentId() const { return m_sealedConsentId; }
@@ -176,11 +189,15 @@ public:
     [[nodiscard]] QString authority() const { return m_authority; }
     void setAuthority(const QString &authority);
     [[nodiscard]] QString printedName() const { return m_printedName; }
+    [[nodiscard]] QString authorityDocument() const { return m_authorityDocument; }
+    [[nodiscard]] QString authorityDocumentSource() const;
     void setPrintedName(const QString &name);
     [[nodiscard]] bool hasSignature() const { return m_strokes.has_value(); }
     [[nodiscard]] bool agreed() const { return m_agreedAt.isValid(); }
     [[nodiscard]] bool witnessRequired() const { return m_witnessRequired; }
     [[nodiscard]] bool hasWitness() const { return m_witness.has_value(); }
+    [[nodiscard]] bool paid() const { return m_paid; }
+    [[nodiscard]] QString compensationDescription() const { return m_compensationDescription; }
 
     // The request sealing would receive now (for tests and for missing()).
     [[nodiscard]] services::ConsentRequest request() const;
@@ -233,6 +250,8 @@ private:
     QStringList m_audiences;
     QStringList m_purposes;
     bool m_identifiable = false;
+    bool m_paid = false;
+    QString m_compensationDescription;
     QString m_expiryKind = QStringLiteral("date");
     QDate m_expiryDate;
     QString m_expiryEvent;
@@ -243,6 +262,7 @@ private:
     QString m_relationship;
     QString m_authority;
     QString m_printedName;
+    QString m_authorityDocument;
     std::optional<domain::SignatureStrokes> m_strokes;
     QDateTime m_signedAt;
     QDateTime m_agreedAt;

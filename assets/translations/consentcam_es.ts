@@ -113,6 +113,10 @@
         <source>The file you import is copied into the encrypted vault; the original file stays where it is, outside the vault.</source>
         <translation>El archivo que importe se copia en la bóveda cifrada; el archivo original se queda donde está, fuera de la bóveda.</translation>
     </message>
+    <message>
+        <source>Photo of the authority document</source>
+        <translation>Foto del documento de autorización</translation>
+    </message>
 </context>
 <context>
     <name>ClinicianProfileSection</name>
@@ -548,6 +552,18 @@
         <source>In patient mode only the consent form can be reached. Your passcode is needed to leave it.</source>
         <translation>En el modo paciente solo se puede acceder al formulario de consentimiento. Se necesita su código de acceso para salir.</translation>
     </message>
+    <message>
+        <source>Payment</source>
+        <translation>Pago</translation>
+    </message>
+    <message>
+        <source>You or the practice are paid for this use</source>
+        <translation>Usted o el consultorio reciben un pago por este uso</translation>
+    </message>
+    <message>
+        <source>Who pays, and for what</source>
+        <translation>Quién paga y por qué</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -901,6 +917,26 @@
     <message>
         <source>Your authority to sign (for example: parent of a minor, court order)</source>
         <translation>Su facultad para firmar (por ejemplo: padre o madre de un menor, orden judicial)</translation>
+    </message>
+    <message>
+        <source>Optional: a photo of the document that gives you this authority.</source>
+        <translation>Opcional: una foto del documento que le da esta autoridad.</translation>
+    </message>
+    <message>
+        <source>Photo of the authority document</source>
+        <translation>Foto del documento de autorización</translation>
+    </message>
+    <message>
+        <source>Take another photo</source>
+        <translation>Tomar otra foto</translation>
+    </message>
+    <message>
+        <source>Photograph the document</source>
+        <translation>Fotografiar el documento</translation>
+    </message>
+    <message>
+        <source>Remove the photo</source>
+        <translation>Quitar la foto</translation>
     </message>
 </context>
 <context>
@@ -1287,6 +1323,14 @@
     <message>
         <source>Sharing with your identity hidden is not possible yet: your clinician has not marked which parts of the photos identify you. Choose &quot;Yes&quot;, or hand the phone back to your clinician.</source>
         <translation>Todavía no se puede compartir ocultando su identidad: su médico no ha marcado qué partes de las fotos lo/la identifican. Elija «Sí» o devuelva el teléfono a su médico.</translation>
+    </message>
+    <message>
+        <source>Describe the payment: who pays, and for what. The form tells the patient.</source>
+        <translation>Describa el pago: quién paga y por qué. El formulario se lo dice al paciente.</translation>
+    </message>
+    <message>
+        <source>This photo is not an authority document of this patient.</source>
+        <translation>Esta foto no es un documento de autorización de este paciente.</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,9 @@ Page {
 
     required property string patientId
     required property string patientName
+    // What the photos are: "clinical" (the default), or "authority_document" for the paper
+    // that lets a representative sign for the patient.
+    property string role: "clinical"
 
     // A confirmation after a file import (errors come from Capture.errorMessage).
     property string importNotice: ""
@@ -25,17 +28,18 @@ Page {
 
     function save(): void {
         root.importNotice = ""
-        const saved = Capture.saveKept(root.patientId)
+        const saved = Capture.saveKept(root.patientId, root.role)
         if (saved.length > 0 && Capture.errorMessage.length === 0)
             root.done()
     }
 
     function importChosen(fileUrl: url): void {
-        const photoId = Capture.importFile(root.patientId, fileUrl)
+        const photoId = Capture.importFile(root.patientId, fileUrl, root.role)
         root.importNotice = photoId.length > 0 ? qsTr("Photo imported into the vault.") : ""
     }
 
-    title: qsTr("Photos of %1").arg(root.patientName)
+    title: root.role === "authority_document" ? qsTr("Photo of the authority document")
+                                              : qsTr("Photos of %1").arg(root.patientName)
     background: Rectangle { color: Theme.background }
 
     Component.onCompleted: {

@@ -116,6 +116,28 @@ Page {
                 }
             }
 
+            SectionHeading { text: qsTr("Payment") }
+
+            SwitchDelegate {
+                id: paidSwitch
+
+                Layout.fillWidth: true
+                objectName: "paid"
+                text: qsTr("You or the practice are paid for this use")
+                Accessible.name: text
+            }
+
+            TextField {
+                id: compensation
+
+                Layout.fillWidth: true
+                Layout.minimumHeight: Theme.touchTarget
+                visible: paidSwitch.checked
+                objectName: "compensationDescription"
+                placeholderText: qsTr("Who pays, and for what")
+                Accessible.name: placeholderText
+            }
+
             MessageBanner {
                 Layout.fillWidth: true
                 text: ConsentSession.errorMessage
@@ -129,7 +151,8 @@ Page {
                 highlighted: true
                 enabled: root.chosenCount > 0
                 Accessible.name: text
-                onClicked: ConsentSession.begin(Library.patientId, root.chosen)
+                onClicked: ConsentSession.begin(Library.patientId, root.chosen, paidSwitch.checked,
+                                                compensation.text)
             }
 
             Label {

@@ -13,8 +13,10 @@
 #include "services/vault.h"
 #include "storage/fileops.h"
 #include "ui/appcontroller.h"
+#include "ui/capturecontroller.h"
 #include "ui/consentsession.h"
 #include "ui/corehost.h"
+#include "ui/injectedframesource.h"
 #include "ui/librarycontroller.h"
 #include "ui/uilanguage.h"
 
@@ -25,6 +27,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QGuiApplication>
 #include <QTemporaryDir>
 #include <QThread>
@@ -305,6 +308,80 @@ TEST_CASE("Patient mode is left only with the passcode: cancel or a lock, never 
     CHECK_FALSE(f.session->active());
     CHECK_FALSE(f.session->hasSignature());
     CHECK(f.language.language() == QStringLiteral("en"));
+}
+
+TEST_CASE("A paid use must be described, and the form and the record then state it") {
+    Fixture f;
+    f.completeProfile();
+    const auto [patient, photo, story] = f.patientWithItems();
+    CHECK_FALSE(f.session->begin(patient, {photo}, true, QStringLiteral("  ")));
+    CHECK_FALSE(f.session->errorMessage().isEmpty());
+    CHECK(f.app->state() == State::Unlocked);
+    const QString paidBy = QStringLiteral("Acme Creams pays the practice for a sponsored post");
+    REQUIRE(f.session->begin(patient, {photo}, true, paidBy));
+    CHECK(f.session->paid());
+    completeWizard(f, QStringLiteral("en"));
+    bool stated = false;
+    for (const QVariant &section : f.session->sections())
+        stated =
+            stated || section.toMap().value(QStringLiteral("body")).toString().contains(paidBy);
+    CHECK(stated);
+    REQUIRE(f.session->countersign(passcode));
+    const auto consents = f.host->core()->consents().forPatient(patient);
+    REQUIRE(consents.size() == 1);
+    const auto record = f.host->core()->consents().check(consents.front()).record;
+    REQUIRE(record);
+    CHECK(record->paid);
+    CHECK(record->compensationDescription == paidBy);
+}
+
+TEST_CASE("A representative signs with a photographed authority document sealed by its hash") {
+    Fixture f;
+    f.completeProfile();
+    const auto [patient, photo, story] = f.patientWithItems();
+    cc::ui::InjectedFrameSource camera;
+    cc::ui::CaptureController capture(*f.host, camera);
+    // The document comes in through the capture controller, as the wizard's camera does.
+    QTemporaryDir files;
+    const QString documentPath = files.filePath(QStringLiteral("court-order.jpg"));
+    {
+        QFile file(documentPath);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        const auto bytes = cc::imaging::demoPhoto(99, 400, 560);
+        file.write(reinterpret_cast<const char *>(bytes.data()), qint64(bytes.size()));
+    }
+    REQUIRE(f.session->begin(patient, {photo}));
+    const QString document = capture.importFile(patient, QUrl::fromLocalFile(documentPath),
+                                                QStringLiteral("authority_document"));
+    REQUIRE_FALSE(document.isEmpty());
+    CHECK(f.host->core()->library().photo(document)->role ==
+          cc::domain::PhotoRole::AuthorityDocument);
+    CHECK(capture.importFile(patient, QUrl::fromLocalFile(documentPath), QStringLiteral("x"))
+              .isEmpty());
+
+    f.session->setSignerRole(QStringLiteral("parent_guardian"));
+    CHECK_FALSE(f.session->signerProblem().isEmpty());
+    f.session->setSignerName(QStringLiteral("Inés Example"));
+    f.session->setRelationship(QStringLiteral("mother"));
+    f.session->setAuthority(QStringLiteral("parent of a minor"));
+    CHECK(f.session->signerProblem().isEmpty());
+    CHECK_FALSE(f.session->setAuthorityDocument(photo)); // a clinical photo is not one
+    CHECK(f.session->setAuthorityDocument(document));
+    CHECK(f.session->authorityDocumentSource() ==
+          QStringLiteral("image://vault/thumb/") + document);
+
+    completeWizard(f, QStringLiteral("en"));
+    REQUIRE(f.session->countersign(passcode));
+    const auto consents = f.host->core()->consents().forPatient(patient);
+    REQUIRE(consents.size() == 1);
+    const auto record = f.host->core()->consents().check(consents.front()).record;
+    REQUIRE(record);
+    CHECK(record->signer.role == QStringLiteral("parent_guardian"));
+    CHECK(record->signer.name == QStringLiteral("Inés Example"));
+    CHECK(record->signer.relationship == QStringLiteral("mother"));
+    CHECK(record->signer.authorityDocument == document);
+    CHECK(record->signer.authorityDocumentSha256 ==
+          f.host->core()->library().photo(document)->sha256);
 }
 
 TEST_CASE("Nothing can be sealed while an element is missing") {

@@ -544,7 +544,10 @@ TEST_CASE("Across random operation sequences no share is recorded without a vali
     constexpr long SequencesPerVault = 2'000;
     Run run(Catch::getSeed());
     Counts counts;
-    for (long i = 0; i < total; ++i) {
+    // At small counts (the sanitizer pass) a run may by chance see no tampering or no
+    // revocation: it goes on, for at most as many sequences again, until it has seen both.
+    for (long i = 0;
+         i < total || (i < 2 * total && (counts.tamperings == 0 || counts.revocations == 0)); ++i) {
         if (i > 0 && i % SequencesPerVault == 0)
             run.newVault();
         run.sequence(counts);
@@ -557,7 +560,7 @@ TEST_CASE("Across random operation sequences no share is recorded without a vali
               << " recorded without a valid consent, " << counts.recordedAfterRevocation
               << " recorded after a revocation, " << counts.refusedButValid
               << " refused although a consent allowed them\n";
-    CHECK(counts.sequences == total);
+    CHECK(counts.sequences >= total);
     CHECK(counts.recordedWithoutValidConsent == 0);
     CHECK(counts.recordedAfterRevocation == 0);
     CHECK(counts.refusedButValid == 0);
