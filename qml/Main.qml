@@ -17,6 +17,7 @@ ApplicationWindow {
     visible: true
     title: qsTr("ConsentCam")
     color: Theme.background
+    font.pixelSize: Theme.fontControl
 
     Material.theme: Material.Light
     Material.primary: Theme.primary

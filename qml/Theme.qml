@@ -2,6 +2,7 @@ pragma Singleton
 pragma ComponentBehavior: Bound
 
 import QtQuick
+import ConsentCam
 
 // Design tokens. Screens take every colour and size from here, never literals.
 QtObject {
@@ -54,11 +55,14 @@ QtObject {
     readonly property int badgeHeight: 24
     readonly property int viewerMaxEdge: 2048
 
-    // Type scale (pixel sizes)
-    readonly property int fontSmall: 13
-    readonly property int fontBody: 16
-    readonly property int fontTitle: 22
-    readonly property int fontHeadline: 28
+    // Type scale (pixel sizes), times the text size chosen in Settings
+    readonly property real textScale: UiPreferences.textScale
+    readonly property int fontSmall: Math.round(13 * root.textScale)
+    readonly property int fontBody: Math.round(16 * root.textScale)
+    readonly property int fontTitle: Math.round(22 * root.textScale)
+    readonly property int fontHeadline: Math.round(28 * root.textScale)
+    // Controls without a font of their own (buttons, fields) inherit this from the window.
+    readonly property int fontControl: Math.round(14 * root.textScale)
 
     // Capture
     readonly property color previewBackground: "#101414"

@@ -11,6 +11,7 @@
 #include "ui/practicesettingscontroller.h"
 #include "ui/rowsmodel.h"
 #include "ui/uilanguage.h"
+#include "ui/uipreferences.h"
 #include "ui/vocabularylabels.h"
 
 #include <QJSEngine>
@@ -117,6 +118,18 @@ struct ConsentCopyForeign : ForeignInstance<ConsentCopyController> {
     QML_FOREIGN(cc::ui::ConsentCopyController)
     QML_NAMED_ELEMENT(ConsentCopy)
     QML_SINGLETON
+};
+
+// The text size and other preferences outside the vault: `UiPreferences`. They hold no
+// state beyond the platform's settings store, so each engine makes and owns its own.
+struct UiPreferencesForeign {
+    Q_GADGET
+    QML_FOREIGN(cc::ui::UiPreferences)
+    QML_NAMED_ELEMENT(UiPreferences)
+    QML_SINGLETON
+
+public:
+    static UiPreferences *create(QQmlEngine *, QJSEngine *) { return new UiPreferences(nullptr); }
 };
 
 } // namespace cc::ui

@@ -224,6 +224,46 @@ Page {
 
             Label {
                 Layout.fillWidth: true
+                text: qsTr("Text size")
+                font.pixelSize: Theme.fontTitle
+                color: Theme.text
+                wrapMode: Text.Wrap
+                Accessible.role: Accessible.Heading
+            }
+
+            ButtonGroup {
+                id: textSizeGroup
+            }
+
+            ColumnLayout {
+                Layout.fillWidth: true
+                spacing: 0
+
+                Repeater {
+                    model: UiPreferences.textScaleChoices
+
+                    RadioButton {
+                        required property real modelData
+                        required property int index
+
+                        Layout.fillWidth: true
+                        Layout.minimumHeight: Theme.touchTarget
+                        objectName: "textSize" + index
+                        text: [qsTr("Standard"), qsTr("Large"), qsTr("Larger"), qsTr("Largest")][index]
+                        checked: Math.abs(modelData - UiPreferences.textScale) < 0.001
+                        ButtonGroup.group: textSizeGroup
+                        Accessible.name: text
+                        onClicked: UiPreferences.setTextScale(modelData)
+                    }
+                }
+            }
+
+            MenuSeparator {
+                Layout.fillWidth: true
+            }
+
+            Label {
+                Layout.fillWidth: true
                 text: qsTr("Auto-lock")
                 font.pixelSize: Theme.fontTitle
                 color: Theme.text

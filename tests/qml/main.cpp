@@ -7,6 +7,7 @@
 #include <QQmlEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickStyle>
+#include <QStandardPaths>
 #include <QTranslator>
 #include <QtQuickTest>
 
@@ -18,6 +19,8 @@ class Setup : public QObject {
 public slots:
     void applicationAvailable() {
         QQuickStyle::setStyle(QStringLiteral("Material"));
+        // Preferences (the text size) go to a test location, not the user's own.
+        QStandardPaths::setTestModeEnabled(true);
         // English plural forms ("1 minute", "5 minutes") come from a translation.
         QLocale::setDefault(QLocale(QLocale::English));
         if (m_translator.load(QStringLiteral(":/i18n/consentcam_en.qm")))
