@@ -11,9 +11,10 @@ Rectangle {
     required property string badge
     required property string text
 
+    // As wide as its text; given less width (a photo's cell), the text wraps.
     implicitWidth: label.implicitWidth + 2 * Theme.spacingSmall
-    implicitHeight: Theme.badgeHeight
-    radius: height / 2
+    implicitHeight: Math.max(Theme.badgeHeight, label.height + Theme.spacingSmall / 2)
+    radius: Theme.badgeHeight / 2
     color: {
         switch (root.badge) {
         case "valid":
@@ -39,7 +40,8 @@ Rectangle {
         text: root.text
         color: Theme.badgeText
         font.pixelSize: Theme.fontSmall
-        elide: Text.ElideRight
+        wrapMode: Text.Wrap
+        horizontalAlignment: Text.AlignHCenter
         width: Math.min(implicitWidth, root.width - 2 * Theme.spacingSmall)
     }
 }

@@ -183,7 +183,6 @@ Page {
                         required property string badgeText
 
                         width: Theme.thumbnailSize
-                        height: Theme.thumbnailSize + Theme.badgeHeight + Theme.spacingSmall
                         padding: 0
                         Accessible.name: (photoCell.derivative ? qsTr("Redacted photo taken %1, %2")
                                                                : qsTr("Photo taken %1, %2"))
