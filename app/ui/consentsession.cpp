@@ -45,6 +45,15 @@ QString nativeLanguageName(const QString &code) {
     return name.isEmpty() ? code : name;
 }
 
+// Sets member to value; whether that changed it.
+template<typename T>
+bool update(T &member, const T &value) {
+    if (member == value)
+        return false;
+    member = value;
+    return true;
+}
+
 } // namespace
 
 ConsentSession::ConsentSession(CoreHost &host, AppController &app, UiLanguage &language,
@@ -269,17 +278,13 @@ void ConsentSession::setExpiryKind(const QString &kind) {
 }
 
 void ConsentSession::setExpiryDate(const QDate &date) {
-    if (date == m_expiryDate)
-        return;
-    m_expiryDate = date;
-    emit scopeChanged();
+    if (update(m_expiryDate, date))
+        emit scopeChanged();
 }
 
 void ConsentSession::setExpiryEvent(const QString &event) {
-    if (event == m_expiryEvent)
-        return;
-    m_expiryEvent = event;
-    emit scopeChanged();
+    if (update(m_expiryEvent, event))
+        emit scopeChanged();
 }
 
 QDate ConsentSession::latestExpiryDate() const {
@@ -397,31 +402,23 @@ void ConsentSession::setSignerRole(const QString &role) {
 }
 
 void ConsentSession::setSignerName(const QString &name) {
-    if (name == m_signerName)
-        return;
-    m_signerName = name;
-    emit signerChanged();
+    if (update(m_signerName, name))
+        emit signerChanged();
 }
 
 void ConsentSession::setRelationship(const QString &relationship) {
-    if (relationship == m_relationship)
-        return;
-    m_relationship = relationship;
-    emit signerChanged();
+    if (update(m_relationship, relationship))
+        emit signerChanged();
 }
 
 void ConsentSession::setAuthority(const QString &authority) {
-    if (authority == m_authority)
-        return;
-    m_authority = authority;
-    emit signerChanged();
+    if (update(m_authority, authority))
+        emit signerChanged();
 }
 
 void ConsentSession::setPrintedName(const QString &name) {
-    if (name == m_printedName)
-        return;
-    m_printedName = name;
-    emit signerChanged();
+    if (update(m_printedName, name))
+        emit signerChanged();
 }
 
 bool ConsentSession::setAuthorityDocument(const QString &photoId) {
@@ -755,10 +752,8 @@ void ConsentSession::reset() {
 }
 
 void ConsentSession::setError(const QString &message) {
-    if (message == m_errorMessage)
-        return;
-    m_errorMessage = message;
-    emit errorMessageChanged();
+    if (update(m_errorMessage, message))
+        emit errorMessageChanged();
 }
 
 } // namespace cc::ui

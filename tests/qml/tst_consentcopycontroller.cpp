@@ -17,6 +17,8 @@
 #include "ui/consentcopycontroller.h"
 #include "ui/corehost.h"
 
+#include "qml/eventloop.h"
+
 #include <catch2/catch_session.hpp>
 #include <catch2/catch_test_macros.hpp>
 
@@ -35,18 +37,9 @@ using cc::ui::AppController;
 using cc::ui::ConsentCopyController;
 using namespace std::chrono_literals;
 
-namespace {
+using cc::test::waitFor;
 
-bool waitFor(const std::function<bool()> &condition, std::chrono::milliseconds timeout = 20s) {
-    QDeadlineTimer deadline(timeout);
-    while (!condition()) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-        QThread::msleep(2);
-    }
-    return true;
-}
+namespace {
 
 const QString passcode = QStringLiteral("482915");
 
