@@ -97,6 +97,7 @@ Page {
         id: scroller
 
         anchors.fill: parent
+        objectName: "wizardScroller"
         contentHeight: stack.implicitHeight + 2 * Theme.pageMargin
         clip: true
         boundsBehavior: Flickable.StopAtBounds
