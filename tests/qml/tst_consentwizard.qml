@@ -31,14 +31,18 @@ Item {
 
         function init() {
             verify(Library.patients.count > 0)
-            const patientId = Library.patients.get(0)["patientId"]
+            const patientId = row(Library.patients, 0).patientId
             verify(Library.openPatient(patientId))
-            const storyId = Library.stories.get(0)["storyId"]
+            const storyId = row(Library.stories, 0).storyId
             verify(ConsentSession.begin(patientId, [storyId]))
             compare(AppController.state, AppController.PatientMode)
             page = createTemporaryObject(wizardComponent, root)
             verify(page)
             waitForRendering(page)
+        }
+
+        function row(model: var, index: int): var {
+            return model.get(index)
         }
 
         function cleanup() {
