@@ -5,6 +5,7 @@
 #include "ui/appcontroller.h"
 #include "ui/corehost.h"
 
+#include <QAccessible>
 #include <QCloseEvent>
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -142,6 +143,8 @@ int ScreenshotTour::run() {
 
     examRoom(passcode);
 
+    QTextStream(stdout) << "screenshot tour: " << m_controlsChecked
+                        << " controls checked for a spoken name and a touch target's height\n";
     QTextStream(stdout) << "screenshot tour: " << (m_failures == 0 ? "done" : "FAILED") << '\n';
     return m_failures == 0 ? 0 : 1;
 }
@@ -218,8 +221,35 @@ bool ScreenshotTour::click(const QString &objectName) {
     return true;
 }
 
+// Every control a finger or a screen reader can reach on the screen has a name a screen
+// reader speaks and is at least a touch target high.
+void ScreenshotTour::checkControls(const QString &screen, QQuickItem *item) {
+    if (!item || !item->isVisible())
+        return;
+    const bool control = item->inherits("QQuickAbstractButton") ||
+                         item->inherits("QQuickTextField") || item->inherits("QQuickTextArea");
+    if (control && item->isEnabled()) {
+        ++m_controlsChecked;
+        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(item);
+        const QString name = accessible ? accessible->text(QAccessible::Name) : QString();
+        const QString what = item->objectName().isEmpty()
+                                 ? QString::fromLatin1(item->metaObject()->className())
+                                 : item->objectName();
+        step(QStringLiteral("%1: %2 has an accessible name").arg(screen, what),
+             !name.trimmed().isEmpty());
+        constexpr qreal TouchTarget = 48;
+        if (item->inherits("QQuickAbstractButton"))
+            step(QStringLiteral("%1: %2 is at least %3 high").arg(screen, what).arg(TouchTarget),
+                 item->height() >= TouchTarget - 0.5);
+    }
+    const QList<QQuickItem *> children = item->childItems();
+    for (QQuickItem *child : children)
+        checkControls(screen, child);
+}
+
 bool ScreenshotTour::save(const QString &screen) {
     settle();
+    checkControls(screen, m_window.contentItem());
     if (m_directory.isEmpty())
         return true;
     const QString path =

@@ -60,6 +60,7 @@ private:
     // Scrolls the settings page so that the item's top is near the top of the screen.
     bool scrollTo(const QString &objectName);
     bool save(const QString &screen);
+    void checkControls(const QString &screen, QQuickItem *item);
 
     QQuickWindow &m_window;
     ui::AppController &m_controller;
@@ -69,6 +70,7 @@ private:
     QString m_wizardLanguage;
     AdvanceClock m_advanceClock;
     int m_failures = 0;
+    int m_controlsChecked = 0;
 };
 
 } // namespace cc::app
