@@ -23,6 +23,8 @@ QtObject {
     readonly property color divider: "#d5dddc"
     readonly property color patientBackground: "#fff8e1"
     readonly property color viewerBackground: "#101414"
+    readonly property color regionFill: "#66ffeb3b"
+    readonly property color regionBorder: "#ffd600"
     readonly property color demoBanner: "#6a1b9a"
     readonly property color demoBannerText: "#ffffff"
     // Consent badges
@@ -54,6 +56,7 @@ QtObject {
     readonly property int previewThumbnail: 160
     readonly property int badgeHeight: 24
     readonly property int viewerMaxEdge: 2048
+    readonly property int regionBorderWidth: 2
 
     // Type scale (pixel sizes), times the text size chosen in Settings
     readonly property real textScale: UiPreferences.textScale

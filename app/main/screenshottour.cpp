@@ -394,9 +394,33 @@ void ScreenshotTour::examRoom(const QString &passcode) {
     step(QStringLiteral("back on the patient"), waitForItem(QStringLiteral("patientDetailPage")));
     save(QStringLiteral("patient-detail"));
 
-    // Choose both for a consent and hand the phone over.
+    // Mark the region of the photo that identifies the patient, so that a de-identified-only
+    // consent can cover it.
     const QString photoId = core->library().photos(patientId).front().id;
     const QString storyId = core->library().stories(patientId).front().id;
+    step(QStringLiteral("open the photo"), click(QStringLiteral("photo_") + photoId));
+    step(QStringLiteral("click Mark"), click(QStringLiteral("photoAction")));
+    step(QStringLiteral("region editor shown"), waitForItem(QStringLiteral("regionEditorPage")));
+    if (QQuickItem *canvas = find(QStringLiteral("regionCanvas"))) {
+        settle();
+        const auto at = [canvas](qreal fx, qreal fy) {
+            return canvas->mapToScene(QPointF(canvas->width() * fx, canvas->height() * fy));
+        };
+        mouse(QEvent::MouseButtonPress, at(0.3, 0.3), Qt::LeftButton);
+        for (int i = 1; i <= 10; ++i) {
+            mouse(QEvent::MouseMove, at(0.3 + 0.04 * i, 0.3 + 0.03 * i), Qt::LeftButton);
+            QCoreApplication::processEvents();
+        }
+        mouse(QEvent::MouseButtonRelease, at(0.7, 0.6), Qt::NoButton);
+    }
+    save(QStringLiteral("region-editor"));
+    step(QStringLiteral("click Save regions"), click(QStringLiteral("saveRegions")));
+    step(QStringLiteral("region stored"), waitFor([core, &photoId] {
+             return core->library().photo(photoId)->identifyingRegions.size() == 1;
+         }));
+    step(QStringLiteral("back on the patient"), waitForItem(QStringLiteral("patientDetailPage")));
+
+    // Choose both for a consent and hand the phone over.
     step(QStringLiteral("click Record consent"), click(QStringLiteral("recordConsent")));
     step(QStringLiteral("prepare shown"), waitForItem(QStringLiteral("prepareConsentPage")));
     step(QStringLiteral("choose the photo"), click(QStringLiteral("choose_") + photoId));
@@ -428,8 +452,7 @@ void ScreenshotTour::examRoom(const QString &passcode) {
     step(QStringLiteral("tick education"), click(QStringLiteral("purpose_education")));
     step(QStringLiteral("tick Instagram"), click(QStringLiteral("platform_instagram")));
     step(QStringLiteral("tick public"), click(QStringLiteral("audience_public")));
-    // No region of the photo is marked identifying yet, so only identifiable use is open.
-    step(QStringLiteral("choose identifiable"), click(QStringLiteral("identifiable")));
+    // The photo's identifying region is marked: the signer keeps "de-identified only".
     save(QStringLiteral("wizard-3-scope"));
     // Back shows the items again; forward again, the choices are kept.
     step(QStringLiteral("click Back"), click(QStringLiteral("wizardBack")));
@@ -535,6 +558,8 @@ void ScreenshotTour::examRoom(const QString &passcode) {
          record.items.size() == 2 && record.items[0].id == photoId &&
              record.items[0].sha256 == core->library().photo(photoId)->sha256 &&
              record.items[1].sha256 == core->library().storyVersions(storyId).back().sha256);
+    step(QStringLiteral("de-identified only, with the marked region sealed"),
+         !record.identifiable && record.items[0].regions.size() == 1);
     step(QStringLiteral("the scope chosen"),
          record.platforms == QStringList{QStringLiteral("instagram")} &&
              record.audiences == QStringList{QStringLiteral("public")} &&

@@ -1,6 +1,7 @@
 #include "ui/librarycontroller.h"
 
 #include "domain/consentrecord.h"
+#include "domain/redaction.h"
 #include "services/consentcore.h"
 #include "services/serviceerror.h"
 #include "services/vault.h"
@@ -18,8 +19,8 @@ const QStringList patientRoles{QStringLiteral("patientId"), QStringLiteral("disp
                                QStringLiteral("subtitle")};
 const QStringList photoRoles{QStringLiteral("photoId"),    QStringLiteral("source"),
                              QStringLiteral("fullSource"), QStringLiteral("capturedAt"),
-                             QStringLiteral("derivative"), QStringLiteral("badge"),
-                             QStringLiteral("badgeText")};
+                             QStringLiteral("derivative"), QStringLiteral("regionCount"),
+                             QStringLiteral("badge"),      QStringLiteral("badgeText")};
 const QStringList storyRoles{QStringLiteral("storyId"),   QStringLiteral("title"),
                              QStringLiteral("storyText"), QStringLiteral("version"),
                              QStringLiteral("versionId"), QStringLiteral("badge"),
@@ -183,6 +184,57 @@ QVariantMap LibraryController::story(const QString &storyId) const {
     }
 }
 
+QVariantList LibraryController::identifyingRegions(const QString &photoId) const {
+    auto *core = m_host.core();
+    if (!core)
+        return {};
+    try {
+        const auto photo = core->library().photo(photoId);
+        if (!photo)
+            return {};
+        QVariantList result;
+        constexpr double scale = domain::NormRect::Scale;
+        for (const auto &r : photo->identifyingRegions)
+            result.append(QVariantMap{{QStringLiteral("x"), r.x / scale},
+                                      {QStringLiteral("y"), r.y / scale},
+                                      {QStringLiteral("w"), r.w / scale},
+                                      {QStringLiteral("h"), r.h / scale}});
+        return result;
+    } catch (const std::exception &) {
+        return {};
+    }
+}
+
+bool LibraryController::markIdentifyingRegions(const QString &photoId,
+                                               const QVariantList &regions) {
+    clearError();
+    auto *core = m_host.core();
+    if (!core)
+        return false;
+    std::vector<domain::NormRect> rects;
+    constexpr double scale = domain::NormRect::Scale;
+    for (const QVariant &value : regions) {
+        const QVariantMap map = value.toMap();
+        const auto at = [&map](const char *key) {
+            return qRound(map.value(QLatin1String(key)).toDouble() * scale);
+        };
+        const domain::NormRect rect{at("x"), at("y"), at("w"), at("h")};
+        if (!rect.isValid()) {
+            setError(tr("A marked region must lie inside the photo."));
+            return false;
+        }
+        rects.push_back(rect);
+    }
+    try {
+        core->library().markIdentifyingRegions(photoId, rects);
+        reloadPatient();
+        return true;
+    } catch (const std::exception &e) {
+        setError(messageFor(e));
+        return false;
+    }
+}
+
 void LibraryController::clearError() {
     setError({});
 }
@@ -249,6 +301,7 @@ void LibraryController::reloadPatient() {
                  {QStringLiteral("fullSource"), QStringLiteral("image://vault/photo/") + photo.id},
                  {QStringLiteral("capturedAt"), shortDateTime(photo.capturedAt)},
                  {QStringLiteral("derivative"), photo.isDerivative()},
+                 {QStringLiteral("regionCount"), int(photo.identifyingRegions.size())},
                  {QStringLiteral("badge"), ConsentBadges::code(status)},
                  {QStringLiteral("badgeText"), ConsentBadges::label(status)}});
         }

@@ -34,7 +34,8 @@ class LibraryController final : public QObject {
     // "MRN … · Born …", or empty.
     Q_PROPERTY(QString patientSubtitle READ patientSubtitle NOTIFY patientChanged)
     // photoId, source (image URL of the encrypted thumbnail), fullSource, capturedAt,
-    // derivative, badge (ConsentBadges::code), badgeText.
+    // derivative, regionCount (regions marked identifying), badge (ConsentBadges::code),
+    // badgeText.
     Q_PROPERTY(cc::ui::RowsModel *photos READ photos CONSTANT)
     // storyId, title, storyText (latest version), version, versionId, badge, badgeText.
     Q_PROPERTY(cc::ui::RowsModel *stories READ stories CONSTANT)
@@ -74,6 +75,13 @@ public:
                                   const QString &text);
     // {storyId, title, text, version} of a story's latest version; empty when unknown.
     Q_INVOKABLE [[nodiscard]] QVariantMap story(const QString &storyId) const;
+    // The regions of an original photo marked as identifying the patient (faces, tattoos,
+    // ...): [{x, y, w, h}] as fractions of the oriented image's width and height.
+    Q_INVOKABLE [[nodiscard]] QVariantList identifyingRegions(const QString &photoId) const;
+    // Replaces them (an empty list unmarks every region). A de-identified-only consent can
+    // only be given for a photo whose regions are marked, and they are sealed with it.
+    // False with errorMessage for a redacted copy, a rectangle outside the photo, ...
+    Q_INVOKABLE bool markIdentifyingRegions(const QString &photoId, const QVariantList &regions);
     Q_INVOKABLE void clearError();
 
     // The translated message for an exception a use case threw.

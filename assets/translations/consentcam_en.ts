@@ -46,6 +46,16 @@
     </message>
 </context>
 <context>
+    <name>RegionEditorPage</name>
+    <message numerus="yes">
+        <source>%n region(s) marked</source>
+        <translation>
+            <numerusform>%n region marked</numerusform>
+            <numerusform>%n regions marked</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message numerus="yes">
         <source>%n second(s)</source>

@@ -419,6 +419,14 @@
         <source>%1 (version %2)</source>
         <translation>%1 (versión %2)</translation>
     </message>
+    <message>
+        <source>Change what identifies the patient</source>
+        <translation>Cambiar lo que identifica al paciente</translation>
+    </message>
+    <message>
+        <source>Mark what identifies the patient</source>
+        <translation>Marcar lo que identifica al paciente</translation>
+    </message>
 </context>
 <context>
     <name>PatientListPage</name>
@@ -563,6 +571,48 @@
     <message>
         <source>Who pays, and for what</source>
         <translation>Quién paga y por qué</translation>
+    </message>
+</context>
+<context>
+    <name>RegionEditorPage</name>
+    <message>
+        <source>Mark what identifies the patient</source>
+        <translation>Marcar lo que identifica al paciente</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Drag a box over each face, tattoo, birthmark or anything else that could identify the patient. Tap a box to remove it.</source>
+        <translation>Arrastre un recuadro sobre cada cara, tatuaje, marca de nacimiento o cualquier otra cosa que pueda identificar al paciente. Toque un recuadro para quitarlo.</translation>
+    </message>
+    <message>
+        <source>Photo: drag to mark a region that identifies the patient</source>
+        <translation>Foto: arrastre para marcar una zona que identifica al paciente</translation>
+    </message>
+    <message>
+        <source>Remove marked region %1</source>
+        <translation>Quitar la zona marcada %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n region(s) marked</source>
+        <translation>
+            <numerusform>%n zona marcada</numerusform>
+            <numerusform>%n zonas marcadas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove all</source>
+        <translation>Quitar todas</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Save the marked regions</source>
+        <translation>Guardar las zonas marcadas</translation>
     </message>
 </context>
 <context>
@@ -1422,6 +1472,10 @@
     <message>
         <source>Born %1</source>
         <translation>Nació el %1</translation>
+    </message>
+    <message>
+        <source>A marked region must lie inside the photo.</source>
+        <translation>Una zona marcada debe estar dentro de la foto.</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,10 @@ Popup {
 
     property string source: ""
     property string description: ""
+    // An optional action on the photo shown, such as marking its identifying regions.
+    property string actionText: ""
+
+    signal actionRequested()
 
     function show(source: string, description: string): void {
         root.source = source
@@ -42,6 +46,19 @@ Popup {
             asynchronous: false
             Accessible.role: Accessible.Graphic
             Accessible.name: root.description
+        }
+
+        Button {
+            Layout.fillWidth: true
+            Layout.minimumHeight: Theme.touchTarget
+            objectName: "photoAction"
+            visible: root.actionText.length > 0
+            text: root.actionText
+            Accessible.name: text
+            onClicked: {
+                root.close()
+                root.actionRequested()
+            }
         }
 
         Button {

@@ -128,6 +128,10 @@ StackView {
                 root.push(storyScreen, { storyId: storyId })
             }
             onConsentRequested: root.push(prepareConsentScreen)
+            onRegionsRequested: (photoId, source) => {
+                Library.clearError()
+                root.push(regionScreen, { photoId: photoId, source: source })
+            }
             onCaptureRequested: root.push(captureScreen, { patientId: Library.patientId,
                                                            patientName: Library.patientName })
         }
@@ -170,6 +174,16 @@ StackView {
                 Library.refresh()
                 root.pop()
             }
+        }
+    }
+
+    Component {
+        id: regionScreen
+
+        RegionEditorPage {
+            objectName: "regionEditorPage"
+            onBackRequested: root.pop()
+            onSaved: root.pop()
         }
     }
 }

@@ -14,6 +14,7 @@ Page {
     signal captureRequested()
     signal storyRequested(string storyId)
     signal consentRequested()
+    signal regionsRequested(string photoId, string source)
 
     title: Library.patientName
     background: Rectangle { color: Theme.background }
@@ -179,15 +180,24 @@ Page {
                         required property string fullSource
                         required property string capturedAt
                         required property bool derivative
+                        required property int regionCount
                         required property string badge
                         required property string badgeText
 
                         width: Theme.thumbnailSize
+                        objectName: "photo_" + photoCell.photoId
                         padding: 0
                         Accessible.name: (photoCell.derivative ? qsTr("Redacted photo taken %1, %2")
                                                                : qsTr("Photo taken %1, %2"))
                                          .arg(photoCell.capturedAt).arg(photoCell.badgeText)
-                        onClicked: enlarged.show(photoCell.fullSource, photoCell.Accessible.name)
+                        onClicked: {
+                            enlarged.photoId = photoCell.photoId
+                            enlarged.actionText = photoCell.derivative
+                                ? ""
+                                : (photoCell.regionCount > 0 ? qsTr("Change what identifies the patient")
+                                                             : qsTr("Mark what identifies the patient"))
+                            enlarged.show(photoCell.fullSource, photoCell.Accessible.name)
+                        }
 
                         contentItem: Column {
                             spacing: Theme.spacingSmall
@@ -273,5 +283,9 @@ Page {
 
     PhotoViewer {
         id: enlarged
+
+        property string photoId: ""
+
+        onActionRequested: root.regionsRequested(enlarged.photoId, "image://vault/photo/" + enlarged.photoId)
     }
 }

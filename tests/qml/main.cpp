@@ -6,6 +6,7 @@
 
 #include "fake/fakekeystore.h"
 #include "fake/fakesecurewindow.h"
+#include "imaging/demophoto.h"
 #include "imaging/qimagecodec.h"
 #include "services/consentcore.h"
 #include "services/templates.h"
@@ -20,6 +21,7 @@
 #include "ui/practicesettingscontroller.h"
 #include "ui/qmlregistration.h"
 #include "ui/uilanguage.h"
+#include "ui/vaultimageprovider.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -61,6 +63,8 @@ struct RealControllers {
         const auto patient = core.library().addPatient(QStringLiteral("Lucía Example (demo)"));
         (void)core.library().addStory(patient.id, QStringLiteral("Healing eczema"),
                                       QStringLiteral("After six weeks the skin is almost clear."));
+        (void)core.library().importPhoto(patient.id, cc::imaging::demoPhoto(3, 800, 600),
+                                         host->now());
         library->refresh();
 
         cc::ui::AppControllerForeign::setInstance(app.get());
@@ -107,6 +111,8 @@ public slots:
 
     void qmlEngineAvailable(QQmlEngine *engine) {
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        engine->addImageProvider(QStringLiteral("vault"),
+                                 new cc::ui::VaultImageProvider(*m_controllers->host));
     }
 
     void cleanupTestCase() { m_controllers.reset(); }

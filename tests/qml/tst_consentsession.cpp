@@ -384,6 +384,46 @@ TEST_CASE("A representative signs with a photographed authority document sealed 
           f.host->core()->library().photo(document)->sha256);
 }
 
+TEST_CASE("Marked identifying regions open a de-identified-only consent, sealed with them") {
+    Fixture f;
+    f.completeProfile();
+    const auto [patient, photo, story] = f.patientWithItems();
+    REQUIRE(f.session->begin(patient, {photo}));
+    CHECK_FALSE(f.session->deidentifiedPossible());
+    REQUIRE(f.session->cancel(passcode));
+
+    const QVariantMap face{{QStringLiteral("x"), 0.25},
+                           {QStringLiteral("y"), 0.1},
+                           {QStringLiteral("w"), 0.5},
+                           {QStringLiteral("h"), 0.4}};
+    const QVariantMap outside{{QStringLiteral("x"), 0.9},
+                              {QStringLiteral("y"), 0.1},
+                              {QStringLiteral("w"), 0.3},
+                              {QStringLiteral("h"), 0.4}};
+    CHECK_FALSE(f.library->markIdentifyingRegions(photo, {outside}));
+    CHECK_FALSE(f.library->errorMessage().isEmpty());
+    CHECK(f.library->identifyingRegions(photo).isEmpty());
+    REQUIRE(f.library->markIdentifyingRegions(photo, {face}));
+    const QVariantList marked = f.library->identifyingRegions(photo);
+    REQUIRE(marked.size() == 1);
+    CHECK(marked[0].toMap().value(QStringLiteral("w")).toDouble() == 0.5);
+    CHECK(f.library->photos()->get(0).value(QStringLiteral("regionCount")) == 1);
+
+    REQUIRE(f.session->begin(patient, {photo}));
+    CHECK(f.session->deidentifiedPossible());
+    completeWizard(f, QStringLiteral("en"));
+    f.session->setIdentifiable(false);
+    CHECK(f.session->scopeProblem().isEmpty());
+    REQUIRE(f.session->countersign(passcode));
+    const auto consents = f.host->core()->consents().forPatient(patient);
+    REQUIRE(consents.size() == 1);
+    const auto record = f.host->core()->consents().check(consents.front()).record;
+    REQUIRE(record);
+    CHECK_FALSE(record->identifiable);
+    REQUIRE(record->items.size() == 1);
+    CHECK(record->items[0].regions == std::vector<cc::domain::NormRect>{{2500, 1000, 5000, 4000}});
+}
+
 TEST_CASE("Nothing can be sealed while an element is missing") {
     Fixture f;
     f.completeProfile();
