@@ -15,11 +15,11 @@ namespace cc::ui {
 
 // The device's cameras through Qt Multimedia: a QCamera and a QImageCapture in one
 // QMediaCaptureSession, whose video sink is the preview. Stills come from
-// QImageCapture::capture(), which hands the image over in memory; captureToFile() is
-// never called, so no still touches the disk. Starts on the back camera when there is
-// one. Qt 6.4 reports a camera that refuses to start (in use by another app, or the
-// camera permission denied) only as a generic camera error, classified CameraUnavailable;
-// a camera unplugged or taken away while in use is CameraLost.
+// QImageCapture::capture(), which hands the image over in memory; the capture call that
+// writes a file is never used, so no still touches the disk. Starts on the back camera when there
+// is one. Qt 6.4 reports a camera that refuses to start (in use by another app, or the camera
+// permission denied) only as a generic camera error, classified CameraUnavailable; a camera
+// unplugged or taken away while in use is CameraLost.
 class QtCameraFrameSource final : public FrameSource {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(QtCameraFrameSource)
