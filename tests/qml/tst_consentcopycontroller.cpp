@@ -17,7 +17,7 @@
 #include "ui/consentcopycontroller.h"
 #include "ui/corehost.h"
 
-#include "qml/eventloop.h"
+#include "qml/appfixture.h"
 
 #include <catch2/catch_session.hpp>
 #include <catch2/catch_test_macros.hpp>
@@ -41,20 +41,12 @@ using cc::test::waitFor;
 
 namespace {
 
-const QString passcode = QStringLiteral("482915");
+const QString passcode = cc::test::AppFixture::passcode;
 
 // An unlocked vault with a sealed consent, the core host and the controller under test.
-struct Fixture {
+struct Fixture : cc::test::AppFixture {
     Fixture() {
-        REQUIRE(dir.isValid());
-        options.newVaultKdf.n = std::uint64_t{1} << 14;
-        vault = std::make_unique<cc::services::Vault>(dir.path(), files);
-        app = std::make_unique<AppController>(*vault, keyStore, secureWindow, options);
-        host = std::make_unique<cc::ui::CoreHost>(*app, *vault, codec, templates);
-        app->createVault(passcode);
-        REQUIRE(waitFor([this] { return !app->busy(); }));
-        REQUIRE(app->state() == AppController::State::Unlocked);
-        REQUIRE(host->core());
+        createVault();
         consentId = sealConsent();
         controller = std::make_unique<ConsentCopyController>(*host, renderer, sheet);
     }
@@ -104,18 +96,8 @@ struct Fixture {
         return waitFor([this] { return !controller->busy(); });
     }
 
-    QTemporaryDir dir;
-    cc::storage::PosixFileOps files;
-    cc::platform::FakeKeyStore keyStore;
-    cc::platform::FakeSecureWindow secureWindow;
-    AppController::Options options;
-    cc::imaging::QImageCodec codec;
-    cc::domain::TemplateCatalog templates = cc::services::loadBuiltInTemplates();
     cc::imaging::ConsentPdfRenderer renderer;
     FakeShareSheet sheet;
-    std::unique_ptr<cc::services::Vault> vault;
-    std::unique_ptr<AppController> app;
-    std::unique_ptr<cc::ui::CoreHost> host;
     std::unique_ptr<ConsentCopyController> controller;
     QString consentId;
 };

@@ -20,7 +20,7 @@
 #include "ui/librarycontroller.h"
 #include "ui/uilanguage.h"
 
-#include "qml/eventloop.h"
+#include "qml/appfixture.h"
 
 #include <catch2/catch_session.hpp>
 #include <catch2/catch_test_macros.hpp>
@@ -43,7 +43,7 @@ using cc::test::waitFor;
 
 namespace {
 
-const QString passcode = QStringLiteral("482915");
+const QString passcode = cc::test::AppFixture::passcode;
 
 QVariantList toVariant(const cc::domain::SignatureStrokes &strokes) {
     QVariantList result;
@@ -58,20 +58,11 @@ QVariantList toVariant(const cc::domain::SignatureStrokes &strokes) {
     return result;
 }
 
-struct Fixture {
+struct Fixture : cc::test::AppFixture {
     Fixture() {
-        REQUIRE(dir.isValid());
-        AppController::Options options;
-        options.newVaultKdf.n = std::uint64_t{1} << 14;
-        vault = std::make_unique<cc::services::Vault>(dir.path(), files);
-        app = std::make_unique<AppController>(*vault, keyStore, secureWindow, options);
-        host = std::make_unique<cc::ui::CoreHost>(*app, *vault, codec, templates);
         library = std::make_unique<cc::ui::LibraryController>(*host);
         session = std::make_unique<cc::ui::ConsentSession>(*host, *app, language);
-        app->createVault(passcode);
-        REQUIRE(waitFor([this] { return !app->busy(); }));
-        REQUIRE(app->state() == State::Unlocked);
-        REQUIRE(host->isOpen());
+        createVault();
     }
 
     void completeProfile() {
@@ -94,16 +85,7 @@ struct Fixture {
         return {patient, photo.id, story};
     }
 
-    QTemporaryDir dir;
-    cc::storage::PosixFileOps files;
-    cc::platform::FakeKeyStore keyStore;
-    cc::platform::FakeSecureWindow secureWindow;
-    cc::imaging::QImageCodec codec;
-    const cc::domain::TemplateCatalog templates = cc::services::loadBuiltInTemplates();
     cc::ui::UiLanguage language{QLocale(QLocale::English)};
-    std::unique_ptr<cc::services::Vault> vault;
-    std::unique_ptr<AppController> app;
-    std::unique_ptr<cc::ui::CoreHost> host;
     std::unique_ptr<cc::ui::LibraryController> library;
     std::unique_ptr<cc::ui::ConsentSession> session;
 };

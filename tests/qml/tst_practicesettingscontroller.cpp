@@ -16,7 +16,7 @@
 #include "ui/corehost.h"
 #include "ui/practicesettingscontroller.h"
 
-#include "qml/eventloop.h"
+#include "qml/appfixture.h"
 
 #include <catch2/catch_session.hpp>
 #include <catch2/catch_test_macros.hpp>
@@ -41,31 +41,12 @@ using cc::test::waitFor;
 
 namespace {
 
-const QString passcode = QStringLiteral("482915");
+using cc::test::AppFixture;
+const QString passcode = AppFixture::passcode;
 
 // A vault, the app's controller, the core host and the controller under test.
-struct Fixture {
-    Fixture() {
-        REQUIRE(dir.isValid());
-        options.newVaultKdf.n = std::uint64_t{1} << 14; // the smallest the vault accepts
-        vault = std::make_unique<cc::services::Vault>(dir.path(), files);
-        app = std::make_unique<AppController>(*vault, keyStore, secureWindow, options);
-        host = std::make_unique<cc::ui::CoreHost>(*app, *vault, codec, templates);
-        settings = std::make_unique<PracticeSettingsController>(*host);
-    }
-
-    void createVault() {
-        app->createVault(passcode);
-        REQUIRE(waitFor([this] { return !app->busy(); }));
-        REQUIRE(app->state() == AppController::State::Unlocked);
-        REQUIRE(host->isOpen());
-    }
-
-    void unlock() {
-        app->unlock(passcode);
-        REQUIRE(waitFor([this] { return !app->busy(); }));
-        REQUIRE(app->state() == AppController::State::Unlocked);
-    }
+struct Fixture : cc::test::AppFixture {
+    Fixture() { settings = std::make_unique<PracticeSettingsController>(*host); }
 
     // The audit entries of one kind, as their "data" members.
     std::vector<QJsonObject> auditData(const QString &kind) {
@@ -82,16 +63,6 @@ struct Fixture {
 
     std::int64_t auditCount() { return vault->audit().count(); }
 
-    QTemporaryDir dir;
-    cc::storage::PosixFileOps files;
-    cc::platform::FakeKeyStore keyStore;
-    cc::platform::FakeSecureWindow secureWindow;
-    AppController::Options options;
-    cc::imaging::QImageCodec codec;
-    cc::domain::TemplateCatalog templates = cc::services::loadBuiltInTemplates();
-    std::unique_ptr<cc::services::Vault> vault;
-    std::unique_ptr<AppController> app;
-    std::unique_ptr<cc::ui::CoreHost> host;
     std::unique_ptr<PracticeSettingsController> settings;
 };
 
