@@ -112,6 +112,9 @@ Item {
         function test_clickCreateSendsThePasscode() {
             enter("Passcode", "482915")
             enter("Confirm passcode", "482915")
+            // The rules above the button update as the passcode is typed: let the layout
+            // settle before the finger lands.
+            waitForRendering(page)
             mouseClick(createButton())
             compare(createSpy.count, 1)
             compare(createSpy.signalArguments[0][0], "482915")
