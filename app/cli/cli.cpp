@@ -3,6 +3,7 @@
 #include "crypto/bytes.h"
 #include "domain/canonicaljson.h"
 #include "domain/consenttemplate.h"
+#include "domain/phidetector.h"
 #include "domain/timestamps.h"
 #include "imaging/demophoto.h"
 #include "imaging/qimagecodec.h"
@@ -216,6 +217,14 @@ public:
             throw UsageError{QStringLiteral("this command needs --passcode-stdin")};
         return readPasscode(m_in);
     }
+    // The rest of standard input (after the passcode line), as UTF-8 text.
+    QString readText() {
+        constexpr qint64 Limit = 1024 * 1024;
+        const QByteArray bytes = m_in.read(Limit + 1);
+        if (bytes.size() > Limit)
+            throw UsageError{QStringLiteral("the text on standard input is longer than 1 MiB")};
+        return QString::fromUtf8(bytes);
+    }
     services::Vault &vault() { return *m_vault; }
     const domain::TemplateCatalog &templates() { return m_templates; }
 
@@ -370,6 +379,60 @@ int gate(Session &session, CommandLine &line, Output &output) {
     return decision.allowed ? Ok : Findings;
 }
 
+QString phiMessage(domain::phi::Kind kind) {
+    using domain::phi::Kind;
+    switch (kind) {
+    case Kind::Name:
+        return QStringLiteral("the patient's name");
+    case Kind::Date:
+        return QStringLiteral("a date more precise than the year");
+    case Kind::Phone:
+        return QStringLiteral("a telephone number");
+    case Kind::Fax:
+        return QStringLiteral("a fax number");
+    case Kind::Email:
+        return QStringLiteral("an e-mail address");
+    case Kind::Url:
+        return QStringLiteral("a web address that carries an identifier");
+    case Kind::RecordNumber:
+        return QStringLiteral("a record, account, licence or other identifying number");
+    case Kind::Ssn:
+        return QStringLiteral("a social security number");
+    case Kind::Address:
+        return QStringLiteral("a street address");
+    case Kind::ZipCode:
+        return QStringLiteral("a ZIP code");
+    case Kind::Age:
+        return QStringLiteral("an age over 89");
+    case Kind::IpAddress:
+        return QStringLiteral("an IP address");
+    }
+    return {};
+}
+
+int checkText(Session &session, CommandLine &line, Output &output) {
+    const QString patientId = line.require(QStringLiteral("patient"));
+    line.done();
+    auto &core = session.open(true);
+    const auto patient = core.library().patient(patientId);
+    if (!patient)
+        throw UsageError{QStringLiteral("there is no patient %1 in this vault").arg(patientId)};
+    const QString text = session.readText();
+    QJsonArray findings;
+    for (const auto &finding :
+         domain::phi::findPhi(text, {patient->displayName, patient->mrn, patient->birthDate})) {
+        findings.append(
+            QJsonObject{{QStringLiteral("kind"), domain::phi::toString(finding.kind)},
+                        {QStringLiteral("span"),
+                         QJsonArray{qint64(finding.start), qint64(finding.start + finding.length)}},
+                        {QStringLiteral("message"),
+                         QStringLiteral("This looks like %1: remove it before posting.")
+                             .arg(phiMessage(finding.kind))}});
+    }
+    output.json(findings);
+    return findings.isEmpty() ? Ok : Findings;
+}
+
 int audit(Session &session, CommandLine &line, Output &output) {
     line.done();
     auto &core = session.open(true);
@@ -433,6 +496,12 @@ QString helpText() {
         "                           website. A: public, followers, professionals. X:\n"
         "                           education, professional_education, awareness,\n"
         "                           practice_promotion.\n"
+        "  check-text --patient ID  Read a post's text after the passcode line on standard\n"
+        "                           input and print what looks like the patient's protected\n"
+        "                           health information: a JSON array of {\"kind\", \"span\":\n"
+        "                           [start, end] in UTF-16 code units, \"message\"}. Kinds:\n"
+        "                           name, date, phone, fax, email, url, record_number, ssn,\n"
+        "                           address, zip_code, age, ip_address.\n"
         "  audit export             The audit log as JSON lines: a header with the vault id\n"
         "                           and device key, every entry, every signed checkpoint.\n"
         "  audit verify             Verify the audit chain and checkpoints in the vault.\n"
@@ -440,8 +509,10 @@ QString helpText() {
         "                           against the device key its header names.\n"
         "\n"
         "Exit codes:\n"
-        "  0  done; verify found nothing wrong; the gate allows the share; the log verifies\n"
-        "  1  verify found problems; the gate refuses; the log does not verify\n"
+        "  0  done; verify found nothing wrong; the gate allows the share; the log verifies;\n"
+        "     the text holds no PHI\n"
+        "  1  verify found problems; the gate refuses; the log does not verify; the text\n"
+        "     holds PHI\n"
         "  2  a usage error, a wrong passcode, a vault that can't be opened, or another\n"
         "     failure (said on standard error)\n");
 }
@@ -470,12 +541,13 @@ int run(const QStringList &arguments, QIODevice &in, QIODevice &out, QIODevice &
             QStringList words;
             Run run;
         };
-        const std::array<Command, 7> commands{{
+        const std::array<Command, 8> commands{{
             {{QStringLiteral("init")}, init},
             {{QStringLiteral("seed-demo")}, seedDemo},
             {{QStringLiteral("verify")}, verify},
             {{QStringLiteral("consents"), QStringLiteral("list")}, listConsents},
             {{QStringLiteral("gate")}, gate},
+            {{QStringLiteral("check-text")}, checkText},
             {{QStringLiteral("audit"), QStringLiteral("export")}, audit},
             {{QStringLiteral("audit"), QStringLiteral("verify")}, audit},
         }};

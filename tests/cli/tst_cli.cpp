@@ -105,10 +105,26 @@ TEST_CASE("--help documents every command, option and exit code") {
     const auto help = cli({QStringLiteral("--help")});
     CHECK(help.exitCode == 0);
     const QString text = QString::fromUtf8(help.out);
-    for (const char *word :
-         {"init", "seed-demo", "verify", "consents list", "gate", "--item", "--platform",
-          "--audience", "--purpose", "audit export", "audit verify", "verify-export",
-          "--passcode-stdin", "--vault", "Exit codes", "  0 ", "  1 ", "  2 "})
+    for (const char *word : {"init",
+                             "seed-demo",
+                             "verify",
+                             "consents list",
+                             "gate",
+                             "--item",
+                             "--platform",
+                             "--audience",
+                             "--purpose",
+                             "audit export",
+                             "audit verify",
+                             "verify-export",
+                             "--passcode-stdin",
+                             "--vault",
+                             "check-text",
+                             "--patient",
+                             "Exit codes",
+                             "  0 ",
+                             "  1 ",
+                             "  2 "})
         CHECK(text.contains(QLatin1StringView(word)));
 }
 
@@ -311,4 +327,43 @@ TEST_CASE("verify exits 1 and names the damaged media file or database page") {
         CHECK(reportNames(result.object(), QStringLiteral("database"), QString::number(page)));
         CHECK(result.err.isEmpty()); // SQLCipher's own log stays quiet
     }
+}
+
+TEST_CASE("check-text prints the PHI in a post's text as JSON, and exits 1 when there is some") {
+    SeededVault vault;
+    const auto list = vault.run({QStringLiteral("consents"), QStringLiteral("list")});
+    REQUIRE(list.exitCode == 0);
+    REQUIRE_FALSE(list.array().isEmpty());
+    const QString id = list.array().first().toObject().value(QStringLiteral("patient")).toString();
+    REQUIRE(id.startsWith(QStringLiteral("pat_")));
+
+    // Every demo patient is called "… Example (demo)".
+    const QString text =
+        QStringLiteral("Ms. Example was seen on March 5, 2024; call 555-123-4567.");
+    const auto found = vault.run({QStringLiteral("check-text"), QStringLiteral("--patient"), id},
+                                 Passcode + text.toUtf8());
+    CHECK(found.exitCode == 1);
+    QStringList kinds;
+    for (const QJsonValue &value : found.array()) {
+        const QJsonObject finding = value.toObject();
+        kinds << finding.value(QStringLiteral("kind")).toString();
+        const QJsonArray span = finding.value(QStringLiteral("span")).toArray();
+        REQUIRE(span.size() == 2);
+        CHECK(span[0].toInt() < span[1].toInt());
+        CHECK(span[1].toInt() <= text.size());
+        CHECK_FALSE(finding.value(QStringLiteral("message")).toString().isEmpty());
+    }
+    CHECK(kinds ==
+          QStringList{QStringLiteral("name"), QStringLiteral("date"), QStringLiteral("phone")});
+
+    const auto clean = vault.run({QStringLiteral("check-text"), QStringLiteral("--patient"), id},
+                                 Passcode + "General education, not medical advice.");
+    CHECK(clean.exitCode == 0);
+    CHECK(clean.array().isEmpty());
+
+    const auto unknown = vault.run({QStringLiteral("check-text"), QStringLiteral("--patient"),
+                                    QStringLiteral("pat_00000000000000000000000000000000")},
+                                   Passcode + "text");
+    CHECK(unknown.exitCode == 2);
+    CHECK_FALSE(unknown.err.isEmpty());
 }
