@@ -88,23 +88,7 @@ QHash<QString, ConsentStatus> ConsentBadges::forPatient(services::ConsentCore &c
 }
 
 QString ConsentBadges::code(std::optional<ConsentStatus> status) {
-    if (!status)
-        return QStringLiteral("none");
-    switch (*status) {
-    case ConsentStatus::Valid:
-        return QStringLiteral("valid");
-    case ConsentStatus::ExpiringSoon:
-        return QStringLiteral("expiring");
-    case ConsentStatus::NotStarted:
-        return QStringLiteral("not_started");
-    case ConsentStatus::Expired:
-        return QStringLiteral("expired");
-    case ConsentStatus::Revoked:
-        return QStringLiteral("revoked");
-    case ConsentStatus::Invalid:
-        return QStringLiteral("invalid");
-    }
-    return QStringLiteral("none");
+    return status ? services::toString(*status) : QStringLiteral("none");
 }
 
 QString ConsentBadges::label(std::optional<ConsentStatus> status) {

@@ -24,8 +24,8 @@ public:
     [[nodiscard]] static QHash<QString, services::ConsentStatus>
     forPatient(services::ConsentCore &core, const QString &patientId, const QDateTime &now);
 
-    // Stable codes for QML: "valid", "expiring", "not_started", "expired", "revoked",
-    // "invalid", "none".
+    // Stable codes for QML: the consent's status (services::toString: "valid",
+    // "expiring_soon", "not_started", "expired", "revoked", "invalid"), or "none".
     [[nodiscard]] static QString code(std::optional<services::ConsentStatus> status);
     // The badge's translated text ("Consent valid", "No consent", ...).
     [[nodiscard]] static QString label(std::optional<services::ConsentStatus> status);

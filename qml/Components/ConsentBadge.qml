@@ -19,7 +19,7 @@ Rectangle {
         switch (root.badge) {
         case "valid":
             return Theme.badgeValid
-        case "expiring":
+        case "expiring_soon":
         case "not_started":
             return Theme.badgeExpiring
         case "expired":

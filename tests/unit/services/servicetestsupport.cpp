@@ -7,6 +7,7 @@
 
 #include <catch2/catch_test_macros.hpp>
 
+#include <QFile>
 #include <QStringList>
 
 #ifdef CONSENTCAM_TEST_GUI_APP
@@ -136,6 +137,18 @@ void tamper(Vault &vault, const char *sql) {
         transaction.commit();
     }
     db.exec("PRAGMA foreign_keys = ON");
+}
+
+QByteArray readAll(const QString &path) {
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    return file.readAll();
+}
+
+void writeAll(const QString &path, const QByteArray &bytes) {
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    REQUIRE(file.write(bytes) == bytes.size());
 }
 
 } // namespace cc::services::test

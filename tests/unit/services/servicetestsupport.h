@@ -87,6 +87,10 @@ private:
 // guards (triggers, foreign keys) are off for this one transaction, which is committed.
 void tamper(Vault &vault, const char *sql);
 
+// A file's bytes (the test fails if it can't be read), and writing them back whole.
+[[nodiscard]] QByteArray readAll(const QString &path);
+void writeAll(const QString &path, const QByteArray &bytes);
+
 } // namespace cc::services::test
 
 template<>

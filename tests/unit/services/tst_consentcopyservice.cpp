@@ -27,6 +27,9 @@ using services::test::CoreFixture;
 using services::test::pdfText;
 using services::test::squeezed;
 
+using cc::services::test::readAll;
+using cc::services::test::writeAll;
+
 namespace {
 
 // The fixture with the real renderer and a consent (two photos, a story, a witness).
@@ -79,18 +82,6 @@ ServiceError::Kind errorKind(const std::function<void()> &f) {
     }
     FAIL("no ServiceError thrown");
     return ServiceError::Kind::Invalid;
-}
-
-QByteArray readAll(const QString &path) {
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::ReadOnly));
-    return file.readAll();
-}
-
-void writeAll(const QString &path, const QByteArray &bytes) {
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    REQUIRE(file.write(bytes) == bytes.size());
 }
 
 QString describe(const VerifyReport &report) {

@@ -22,6 +22,9 @@ using namespace cc;
 using namespace cc::services;
 using services::test::CoreFixture;
 
+using cc::services::test::readAll;
+using cc::services::test::writeAll;
+
 namespace {
 
 // A vault with demo data, closed, and a verifier over a fresh vault object.
@@ -42,18 +45,6 @@ struct SeededVault {
         return fixture.directory() + QLatin1Char('/') + name;
     }
 };
-
-QByteArray readAll(const QString &path) {
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::ReadOnly));
-    return file.readAll();
-}
-
-void writeAll(const QString &path, const QByteArray &bytes) {
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    REQUIRE(file.write(bytes) == bytes.size());
-}
 
 bool names(const VerifyReport &report, const QString &object, const QString &id) {
     return std::any_of(report.problems.begin(), report.problems.end(),
