@@ -137,10 +137,27 @@ const std::vector<Pattern> &patterns() {
 }
 
 // A web address only counts when something in it could identify someone: digits, a
-// query, or the patient's name. A plain source link ("https://www.cdc.gov/eczema") does not.
+// query, or the patient's name. A plain source link ("https://www.cdc.gov/eczema") does not,
+// and neither do the numbers of a literature or trial registry (a DOI, a PubMed or PMC id,
+// an NCT number), which name a publication, not a person: a health claim's source link
+// must not itself be refused as PHI.
+bool literatureLink(const QString &url) {
+    static const Re host(
+        QStringLiteral(
+            "^(?:https?://)?(?:www\\.)?(?:dx\\.)?"
+            "(doi\\.org|pubmed\\.ncbi\\.nlm\\.nih\\.gov|(?:www\\.)?ncbi\\.nlm\\.nih\\.gov/pmc|"
+            "clinicaltrials\\.gov|cochranelibrary\\.com|nejm\\.org|thelancet\\.com|"
+            "jamanetwork\\.com|bmj\\.com|nature\\.com|sciencedirect\\.com|"
+            "academic\\.oup\\.com|onlinelibrary\\.wiley\\.com)(?:[/:]|$)"),
+        Re::CaseInsensitiveOption);
+    return host.match(url).hasMatch();
+}
+
 bool identifyingUrl(const QString &url, const QStringList &nameTokens) {
     static const Re digits(QStringLiteral("\\d{3,}"));
-    if (url.contains(u'?') || url.contains(u'=') || digits.match(url).hasMatch())
+    if (url.contains(u'?') || url.contains(u'='))
+        return true;
+    if (digits.match(url).hasMatch() && !literatureLink(url))
         return true;
     return std::any_of(nameTokens.begin(), nameTokens.end(), [&url](const QString &token) {
         return url.contains(token, Qt::CaseInsensitive);

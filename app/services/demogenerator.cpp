@@ -185,8 +185,11 @@ DemoSummary DemoGenerator::generate(int patients, std::uint64_t seed, const Prog
         if (!expired) {
             const domain::GateTarget target{request.platforms.front(), request.audiences.front(),
                                             request.purposes.front()};
-            auto draft = m_core.posts().createDraft(
-                QStringLiteral("What this case teaches about early care. #dermatology"), target);
+            QString text = QStringLiteral("What this case teaches about early care. #dermatology\n"
+                                          "General education, not medical advice.");
+            if (request.paid)
+                text += QStringLiteral(" #ad");
+            auto draft = m_core.posts().createDraft(text, target);
             m_core.posts().attach(draft.id, shareable);
             ++summary.drafts;
             if (i % 2 == 0) {

@@ -2,9 +2,12 @@
 
 #include "domain/ids.h"
 #include "domain/vocabulary.h"
+#include "services/consentservice.h"
 #include "services/gateservice.h"
 #include "services/servicesupport.h"
 #include "storage/auditlog.h"
+#include "storage/consentrepository.h"
+#include "storage/patientrepository.h"
 #include "storage/postrepository.h"
 
 #include <QJsonArray>
@@ -20,7 +23,7 @@ namespace {
 
 constexpr int MaxItems = 50;
 
-void checkText(const QString &text) {
+void checkLength(const QString &text) {
     if (text.size() > PostService::MaxTextLength)
         support::invalid(QStringLiteral("a post's text is at most %1 characters")
                              .arg(PostService::MaxTextLength));
@@ -50,7 +53,7 @@ QJsonObject targetJson(const domain::GateTarget &target) {
 } // namespace
 
 domain::Draft PostService::createDraft(const QString &text, const domain::GateTarget &target) {
-    checkText(text);
+    checkLength(text);
     checkTarget(target);
     const QDateTime now = m_vault.clock()().toUTC();
     domain::Draft draft{domain::ids::generate(domain::ids::Kind::Draft),
@@ -83,7 +86,7 @@ domain::Draft PostService::openDraft(const QString &draftId) {
 
 void PostService::updateDraft(const QString &draftId, const QString &text,
                               const domain::GateTarget &target) {
-    checkText(text);
+    checkLength(text);
     checkTarget(target);
     auto transaction = support::beginChange(m_vault);
     domain::Draft draft = openDraft(draftId);
@@ -182,6 +185,55 @@ std::vector<ItemDecision> PostService::evaluate(const QString &draftId) {
     return decisions;
 }
 
+std::vector<domain::prepost::Check>
+PostService::checksFor(const QString &text, const std::vector<ItemDecision> &decisions,
+                       QStringList patientIds) {
+    domain::prepost::Facts facts;
+    facts.text = text;
+    GateService gate(m_vault, m_templates);
+    ConsentService consents(m_vault, m_templates);
+    QStringList seenConsents;
+    for (const ItemDecision &decision : decisions) {
+        facts.items.push_back({decision.itemId, decision.decision});
+        if (const auto item = gate.item(decision.itemId);
+            item && !patientIds.contains(item->patientId))
+            patientIds.append(item->patientId);
+        for (const QString &consentId : decision.decision.consentIds) {
+            if (seenConsents.contains(consentId))
+                continue;
+            seenConsents.append(consentId);
+            const auto sealed = guarded(
+                [&] { return storage::ConsentRepository(m_vault.database()).find(consentId); });
+            if (!sealed)
+                continue;
+            if (const auto checked = consents.check(*sealed);
+                checked.record && checked.record->paid)
+                facts.compensated = true;
+        }
+    }
+    for (const QString &patientId : patientIds) {
+        const auto patient =
+            guarded([&] { return storage::PatientRepository(m_vault.database()).find(patientId); });
+        if (!patient)
+            support::notFound("patient", patientId);
+        facts.patients.push_back({patient->displayName, patient->mrn, patient->birthDate});
+    }
+    return domain::prepost::checkPost(facts);
+}
+
+std::vector<domain::prepost::Check> PostService::checks(const QString &draftId) {
+    const auto found = draft(draftId);
+    if (!found)
+        support::notFound("draft", draftId);
+    return checksFor(found->text, evaluate(draftId), {});
+}
+
+std::vector<domain::prepost::Check> PostService::checkText(const QString &text,
+                                                           const QStringList &patientIds) {
+    checkLength(text);
+    return checksFor(text, {}, patientIds);
+}
+
 domain::Post PostService::share(const QString &draftId) {
     // The write lock is taken first: no revocation can commit between the gate's
     // decisions and the post that relies on them.
@@ -201,9 +253,11 @@ domain::Post PostService::share(const QString &draftId) {
     post.text = draft.text;
     post.postedAt = now;
     std::vector<ShareRefused::Blocked> blocked;
+    std::vector<ItemDecision> decisions;
     QStringList patients;
     for (const QString &itemId : draft.itemIds) {
         const auto decision = gate.decide(itemId, draft.target, now);
+        decisions.push_back({itemId, decision});
         const auto facts = gate.item(itemId);
         if (!decision.allowed || !facts) {
             blocked.push_back({itemId, decision});
@@ -220,6 +274,8 @@ domain::Post PostService::share(const QString &draftId) {
     }
     if (!blocked.empty())
         throw ShareRefused(std::move(blocked));
+    if (auto checks = checksFor(draft.text, decisions, {}); domain::prepost::blocks(checks))
+        throw ChecksRefused(std::move(checks));
 
     QJsonArray items;
     for (const auto &item : post.items) {

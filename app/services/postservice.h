@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/entities.h"
+#include "domain/prepostchecks.h"
 
 #include <optional>
 #include <vector>
@@ -45,11 +46,21 @@ public:
     // The gate's decision for every item of the draft, for its target, now.
     [[nodiscard]] std::vector<ItemDecision> evaluate(const QString &draftId);
 
+    // The pre-post checks (prepostchecks.h) of the draft's text and items for its target,
+    // now: PHI of every attached item's patient, the gate's story-version and
+    // de-identification reasons, sponsorship when a consent records compensation, health
+    // claims without a source, the education line.
+    [[nodiscard]] std::vector<domain::prepost::Check> checks(const QString &draftId);
+    // The checks that need only text: PHI for the given patients (none: the kinds that
+    // need no context), health claims, the education line.
+    [[nodiscard]] std::vector<domain::prepost::Check> checkText(const QString &text,
+                                                                const QStringList &patientIds);
+
     // Records the post of an open draft: every item allowed for the draft's target at this
     // moment, checked inside the transaction that records the post, marks the draft
     // shared and writes the audit entry (with a checkpoint). Story ids resolve to the
     // version shared. Invalid without a complete target or items; ShareRefused with every
-    // blocked item's decision.
+    // blocked item's decision; ChecksRefused when a blocking pre-post check remains.
     domain::Post share(const QString &draftId);
     // The post's public address, once known.
     void setUrl(const QString &postId, const QString &url);
@@ -58,6 +69,9 @@ public:
 
 private:
     domain::Draft openDraft(const QString &draftId);
+    std::vector<domain::prepost::Check> checksFor(const QString &text,
+                                                  const std::vector<ItemDecision> &decisions,
+                                                  QStringList patientIds);
 
     Vault &m_vault;
     const domain::TemplateCatalog &m_templates;

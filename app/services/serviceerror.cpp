@@ -22,6 +22,20 @@ std::string describe(const std::vector<ShareRefused::Blocked> &blocked) {
     return text;
 }
 
+// Kinds only: a check's detail is the post's own words.
+std::string describe(const std::vector<domain::prepost::Check> &checks) {
+    std::string text = "blocked by the pre-post checks:";
+    for (const auto &check : checks) {
+        if (check.severity != domain::prepost::Severity::Blocking)
+            continue;
+        text += " " + check.kind.toStdString();
+        if (!check.phiKind.isEmpty())
+            text += " (" + check.phiKind.toStdString() + ")";
+        text += ";";
+    }
+    return text;
+}
+
 } // namespace
 
 SealRefused::SealRefused(std::vector<domain::Defect> defects)
@@ -31,5 +45,9 @@ SealRefused::SealRefused(std::vector<domain::Defect> defects)
 ShareRefused::ShareRefused(std::vector<Blocked> blocked)
     : ServiceError(Kind::Refused, describe(blocked))
     , m_blocked(std::move(blocked)) {}
+
+ChecksRefused::ChecksRefused(std::vector<domain::prepost::Check> checks)
+    : ServiceError(Kind::Refused, describe(checks))
+    , m_checks(std::move(checks)) {}
 
 } // namespace cc::services

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/consentvalidator.h"
+#include "domain/prepostchecks.h"
 #include "domain/sharegate.h"
 
 #include <stdexcept>
@@ -54,6 +55,19 @@ public:
 
 private:
     std::vector<Blocked> m_blocked;
+};
+
+// A share refused by a blocking pre-post check (PHI in the text, a missing sponsorship
+// disclosure, ...): every check, blocking or not.
+class ChecksRefused : public ServiceError {
+public:
+    explicit ChecksRefused(std::vector<domain::prepost::Check> checks);
+    [[nodiscard]] const std::vector<domain::prepost::Check> &checks() const noexcept {
+        return m_checks;
+    }
+
+private:
+    std::vector<domain::prepost::Check> m_checks;
 };
 
 } // namespace cc::services

@@ -94,6 +94,10 @@ const std::vector<Sample> &corpus() {
          {{K::Url, QStringLiteral("www.example.org/patients/558201")}}},
         {QStringLiteral("Learn more at https://www.cdc.gov/eczema/index.html."), {}},
         {QStringLiteral("Source: https://www.aad.org/public/diseases/eczema"), {}},
+        {QStringLiteral("Trial results: https://doi.org/10.1056/NEJMoa2034577"), {}},
+        {QStringLiteral("Review at https://pubmed.ncbi.nlm.nih.gov/31234567/ for details."), {}},
+        {QStringLiteral("Her pictures: https://pubmed.example.net/31234567"),
+         {{K::Url, QStringLiteral("https://pubmed.example.net/31234567")}}},
         // Record, account and licence numbers; SSNs.
         {QStringLiteral("Her MRN is 4471920 in our system."),
          {{K::RecordNumber, QStringLiteral("4471920")}}},

@@ -201,3 +201,60 @@ TEST_CASE("A post's takedown state only moves forward, and what was posted never
     CHECK_THROWS(db.exec("DELETE FROM device_key"));
     CHECK(posts.post(post.id)->status == domain::PostStatus::TakedownRequired);
 }
+
+TEST_CASE("A blocking pre-post check refuses the share until the text is fixed") {
+    CoreFixture f;
+    auto &posts = f.core().posts();
+    const auto patient = f.addPatient(QStringLiteral("Ada Lovelace"));
+    const auto photo = f.addPhoto(patient.id);
+    (void)f.seal(patient.id, {photo.id}, [](ConsentRequest &request) {
+        request.paid = true;
+        request.compensationDescription = QStringLiteral("A brand pays for the campaign.");
+    });
+    auto draft =
+        posts.createDraft(QStringLiteral("Ada healed well. It cures acne."), InstagramEducation);
+    posts.attach(draft.id, photo.id);
+
+    const auto checks = posts.checks(draft.id);
+    QStringList kinds;
+    for (const auto &check : checks)
+        kinds.append(check.kind);
+    CHECK(kinds.contains(QStringLiteral("phi")));
+    CHECK(kinds.contains(QStringLiteral("sponsorship_disclosure")));
+    CHECK(kinds.contains(QStringLiteral("health_claim_source")));
+    CHECK(kinds.contains(QStringLiteral("education_line")));
+    try {
+        (void)posts.share(draft.id);
+        FAIL("expected the checks to refuse");
+    } catch (const ChecksRefused &refused) {
+        CHECK(domain::prepost::blocks(refused.checks()));
+        // The message names kinds only: never the post's words.
+        CHECK_FALSE(QString::fromStdString(refused.what()).contains(QStringLiteral("Ada")));
+    }
+    CHECK(posts.posts().empty());
+    CHECK(posts.draft(draft.id)->state == domain::DraftState::Open);
+
+    // The name removed and the sponsorship disclosed: warnings no longer block.
+    posts.updateDraft(draft.id, QStringLiteral("Healed well. It cures acne. #ad"),
+                      InstagramEducation);
+    CHECK_FALSE(domain::prepost::blocks(posts.checks(draft.id)));
+    const auto post = posts.share(draft.id);
+    CHECK(posts.post(post.id).has_value());
+}
+
+TEST_CASE("Checking text alone looks for the given patients' identifiers") {
+    CoreFixture f;
+    const auto patient = f.addPatient(QStringLiteral("Grace Hopper"));
+    auto &posts = f.core().posts();
+    const QString text = QStringLiteral("Grace came in on 3 May 2026.");
+    const auto withPatient = posts.checkText(text, {patient.id});
+    const auto without = posts.checkText(text, {});
+    const auto count = [](const auto &checks, const QString &phiKind) {
+        return std::count_if(checks.begin(), checks.end(),
+                             [&](const auto &check) { return check.phiKind == phiKind; });
+    };
+    CHECK(count(withPatient, QStringLiteral("name")) == 1);
+    CHECK(count(without, QStringLiteral("name")) == 0);
+    CHECK(count(without, QStringLiteral("date")) == 1);
+    CHECK_THROWS_AS(posts.checkText(text, {QStringLiteral("pat_missing")}), ServiceError);
+}
