@@ -16,7 +16,8 @@ packages=(
   qml6-module-qtqml-models qml6-module-qttest qml6-module-qtmultimedia qml6-module-qtquick-dialogs
   qt6-qpa-plugins qt6-translations-l10n
   clang-format-14 xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
-  fonts-dejavu-core poppler-utils
+  fonts-dejavu-core poppler-utils exiv2
+  libopencv-core-dev libopencv-imgproc-dev libopencv-objdetect-dev opencv-data python3-skimage
 )
 backports_packages=(libsqlcipher-dev sqlcipher libcatch2-dev)
 

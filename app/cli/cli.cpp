@@ -19,6 +19,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStandardPaths>
@@ -86,10 +87,10 @@ struct CommandLine {
 };
 
 CommandLine parse(const QStringList &arguments) {
-    static const QStringList Valued{QStringLiteral("vault"),    QStringLiteral("patients"),
-                                    QStringLiteral("seed"),     QStringLiteral("item"),
-                                    QStringLiteral("platform"), QStringLiteral("audience"),
-                                    QStringLiteral("purpose"),  QStringLiteral("patient")};
+    static const QStringList Valued{
+        QStringLiteral("vault"),   QStringLiteral("patients"), QStringLiteral("seed"),
+        QStringLiteral("item"),    QStringLiteral("platform"), QStringLiteral("audience"),
+        QStringLiteral("purpose"), QStringLiteral("patient"),  QStringLiteral("out")};
     CommandLine line;
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString &argument = arguments[i];
@@ -360,14 +361,8 @@ int listConsents(Session &session, CommandLine &line, Output &output) {
     return Ok;
 }
 
-int gate(Session &session, CommandLine &line, Output &output) {
-    const QString item = line.require(QStringLiteral("item"));
-    const domain::GateTarget target{line.require(QStringLiteral("platform")),
-                                    line.require(QStringLiteral("audience")),
-                                    line.require(QStringLiteral("purpose"))};
-    line.done();
-    auto &core = session.open(true);
-    const auto decision = core.gate().decide(item, target);
+// A gate decision as the CLI prints it: {"allowed", "reasons", "consents" when allowed}.
+QJsonObject decisionJson(const domain::GateDecision &decision) {
     QJsonArray reasons;
     for (const auto &reason : decision.reasons)
         reasons.append(reasonJson(reason));
@@ -375,8 +370,83 @@ int gate(Session &session, CommandLine &line, Output &output) {
                        {QStringLiteral("reasons"), reasons}};
     if (decision.allowed)
         result.insert(QStringLiteral("consents"), QJsonArray::fromStringList(decision.consentIds));
-    output.json(result);
+    return result;
+}
+
+domain::GateTarget requireTarget(CommandLine &line) {
+    return {line.require(QStringLiteral("platform")), line.require(QStringLiteral("audience")),
+            line.require(QStringLiteral("purpose"))};
+}
+
+int gate(Session &session, CommandLine &line, Output &output) {
+    const QString item = line.require(QStringLiteral("item"));
+    const domain::GateTarget target = requireTarget(line);
+    line.done();
+    auto &core = session.open(true);
+    const auto decision = core.gate().decide(item, target);
+    output.json(decisionJson(decision));
     return decision.allowed ? Ok : Findings;
+}
+
+int importPhoto(Session &session, CommandLine &line, Output &output) {
+    const QString patientId = line.require(QStringLiteral("patient"));
+    const QString path = line.words.value(1);
+    line.done();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        output.error(QStringLiteral("can't read %1: %2").arg(path, file.errorString()));
+        return Failure;
+    }
+    // One byte more than allowed tells a file past the limit.
+    const QByteArray content = file.read(services::LibraryService::MaxPhotoBytes + 1);
+    if (content.size() > services::LibraryService::MaxPhotoBytes) {
+        output.error(QStringLiteral("%1 is larger than 64 MiB").arg(path));
+        return Failure;
+    }
+    const QDateTime modified = QFileInfo(file).lastModified();
+    file.close();
+    auto &core = session.open(false);
+    if (!core.library().patient(patientId))
+        throw UsageError{QStringLiteral("there is no patient %1 in this vault").arg(patientId)};
+    const auto bytes = crypto::ByteView(reinterpret_cast<const std::uint8_t *>(content.constData()),
+                                        std::size_t(content.size()));
+    try {
+        const auto photo = core.library().importPhoto(
+            patientId, bytes, modified.isValid() ? modified.toUTC() : session.vault().clock()());
+        output.json(QJsonObject{{QStringLiteral("id"), photo.id},
+                                {QStringLiteral("sha256"), photo.sha256}});
+    } catch (const services::ServiceError &error) {
+        if (error.kind() != services::ServiceError::Kind::Image)
+            throw;
+        output.error(QStringLiteral("%1 is not an image the app accepts: %2")
+                         .arg(path, QString::fromUtf8(error.what())));
+        return Failure;
+    }
+    return Ok;
+}
+
+int exportItem(Session &session, CommandLine &line, Output &output) {
+    const QString item = line.require(QStringLiteral("item"));
+    const domain::GateTarget target = requireTarget(line);
+    const QString folder = line.require(QStringLiteral("out"));
+    line.done();
+    auto &core = session.open(false);
+    try {
+        const QString path = core.exports().exportToFolder(item, target, folder);
+        output.json(QJsonObject{{QStringLiteral("path"), path}});
+    } catch (const services::ShareRefused &refused) {
+        output.json(decisionJson(refused.blocked().front().decision));
+        return Findings;
+    }
+    return Ok;
+}
+
+std::optional<domain::phi::Kind> phiKindFromString(const QString &code) {
+    for (int k = 0; k <= int(domain::phi::Kind::IpAddress); ++k) {
+        if (domain::phi::toString(domain::phi::Kind(k)) == code)
+            return domain::phi::Kind(k);
+    }
+    return std::nullopt;
 }
 
 QString phiMessage(domain::phi::Kind kind) {
@@ -418,19 +488,32 @@ int checkText(Session &session, CommandLine &line, Output &output) {
     if (!patient)
         throw UsageError{QStringLiteral("there is no patient %1 in this vault").arg(patientId)};
     const QString text = session.readText();
+    // The same pre-post checks as the draft editor's, for text alone: PHI (kind: the
+    // identifier's kind), health claims without a source, the education line.
     QJsonArray findings;
-    for (const auto &finding :
-         domain::phi::findPhi(text, {patient->displayName, patient->mrn, patient->birthDate})) {
-        findings.append(
-            QJsonObject{{QStringLiteral("kind"), domain::phi::toString(finding.kind)},
-                        {QStringLiteral("span"),
-                         QJsonArray{qint64(finding.start), qint64(finding.start + finding.length)}},
-                        {QStringLiteral("message"),
-                         QStringLiteral("This looks like %1: remove it before posting.")
-                             .arg(phiMessage(finding.kind))}});
+    bool blocking = false;
+    for (const auto &check : core.posts().checkText(text, {patient->id})) {
+        const bool phi = check.kind == QLatin1String(domain::prepost::kind::Phi);
+        blocking = blocking || check.severity == domain::prepost::Severity::Blocking;
+        QJsonObject finding{
+            {QStringLiteral("kind"), phi ? check.phiKind : check.kind},
+            {QStringLiteral("check"), check.kind},
+            {QStringLiteral("severity"), domain::prepost::toString(check.severity)},
+            {QStringLiteral("span"),
+             check.start < 0
+                 ? QJsonValue(QJsonValue::Null)
+                 : QJsonValue(QJsonArray{qint64(check.start), qint64(check.start + check.length)})},
+            {QStringLiteral("message"),
+             phi ? QStringLiteral("This looks like %1: remove it before posting.")
+                       .arg(phiMessage(
+                           phiKindFromString(check.phiKind).value_or(domain::phi::Kind::Name)))
+                 : check.message()}};
+        if (!check.suggestion.isEmpty())
+            finding.insert(QStringLiteral("suggestion"), check.suggestion);
+        findings.append(finding);
     }
     output.json(findings);
-    return findings.isEmpty() ? Ok : Findings;
+    return blocking ? Findings : Ok;
 }
 
 int audit(Session &session, CommandLine &line, Output &output) {
@@ -472,8 +555,8 @@ QString helpText() {
         "Checks and scripts a ConsentCam vault with the app's own core. DIR defaults to the\n"
         "app's data directory. Commands that open a vault read the passcode from the first\n"
         "line of standard input when --passcode-stdin is given (it is required for them).\n"
-        "Only init and seed-demo change the vault; every other command opens it read-only\n"
-        "and writes nothing.\n"
+        "Only init, seed-demo, import-photo and export change the vault (export only its\n"
+        "audit log); every other command opens it read-only and writes nothing.\n"
         "\n"
         "Commands:\n"
         "  init                     Create a new vault in DIR with the passcode.\n"
@@ -496,12 +579,28 @@ QString helpText() {
         "                           website. A: public, followers, professionals. X:\n"
         "                           education, professional_education, awareness,\n"
         "                           practice_promotion.\n"
+        "  import-photo --patient ID FILE\n"
+        "                           Import a JPEG or PNG file as a clinical photo of the\n"
+        "                           patient (the file itself stays where it is): {\"id\",\n"
+        "                           \"sha256\"} of the stored original.\n"
+        "  export --item ID --platform P --audience A --purpose X --out DIR2\n"
+        "                           Ask the share gate as gate does and, when it allows,\n"
+        "                           export the item into the folder DIR2: a photo as a fresh\n"
+        "                           JPEG (upright, at most 2048 pixels across, no metadata),\n"
+        "                           a story as the UTF-8 text of the version consented to.\n"
+        "                           An existing file is never replaced (\"photo-... (2).jpg\").\n"
+        "                           Prints {\"path\"}; when the gate refuses, its\n"
+        "                           {\"allowed\": false, \"reasons\": [...]} and nothing is\n"
+        "                           written. The export is logged in the audit chain.\n"
         "  check-text --patient ID  Read a post's text after the passcode line on standard\n"
-        "                           input and print what looks like the patient's protected\n"
-        "                           health information: a JSON array of {\"kind\", \"span\":\n"
-        "                           [start, end] in UTF-16 code units, \"message\"}. Kinds:\n"
-        "                           name, date, phone, fax, email, url, record_number, ssn,\n"
-        "                           address, zip_code, age, ip_address.\n"
+        "                           input and run the pre-post checks on it: a JSON array\n"
+        "                           of {\"kind\", \"check\", \"severity\", \"span\": [start,\n"
+        "                           end] in UTF-16 code units or null, \"message\",\n"
+        "                           \"suggestion\"}. PHI (check \"phi\", blocking) has the\n"
+        "                           identifier's kind: name, date, phone, fax, email, url,\n"
+        "                           record_number, ssn, address, zip_code, age, ip_address;\n"
+        "                           then health_claim_source (warning) and education_line\n"
+        "                           (suggestion). Exit 1 when a check blocks.\n"
         "  audit export             The audit log as JSON lines: a header with the vault id\n"
         "                           and device key, every entry, every signed checkpoint.\n"
         "  audit verify             Verify the audit chain and checkpoints in the vault.\n"
@@ -509,10 +608,10 @@ QString helpText() {
         "                           against the device key its header names.\n"
         "\n"
         "Exit codes:\n"
-        "  0  done; verify found nothing wrong; the gate allows the share; the log verifies;\n"
-        "     the text holds no PHI\n"
-        "  1  verify found problems; the gate refuses; the log does not verify; the text\n"
-        "     holds PHI\n"
+        "  0  done; verify found nothing wrong; the gate allows the share (and the export\n"
+        "     is written); the log verifies; the text holds no PHI\n"
+        "  1  verify found problems; the gate refuses (nothing is exported); the log does\n"
+        "     not verify; the text holds PHI\n"
         "  2  a usage error, a wrong passcode, a vault that can't be opened, or another\n"
         "     failure (said on standard error)\n");
 }
@@ -540,23 +639,31 @@ int run(const QStringList &arguments, QIODevice &in, QIODevice &out, QIODevice &
         struct Command {
             QStringList words;
             Run run;
+            QString operand; // the one word that follows the command's, if it takes one
         };
-        const std::array<Command, 8> commands{{
-            {{QStringLiteral("init")}, init},
-            {{QStringLiteral("seed-demo")}, seedDemo},
-            {{QStringLiteral("verify")}, verify},
-            {{QStringLiteral("consents"), QStringLiteral("list")}, listConsents},
-            {{QStringLiteral("gate")}, gate},
-            {{QStringLiteral("check-text")}, checkText},
-            {{QStringLiteral("audit"), QStringLiteral("export")}, audit},
-            {{QStringLiteral("audit"), QStringLiteral("verify")}, audit},
+        const std::array<Command, 10> commands{{
+            {{QStringLiteral("init")}, init, {}},
+            {{QStringLiteral("seed-demo")}, seedDemo, {}},
+            {{QStringLiteral("verify")}, verify, {}},
+            {{QStringLiteral("consents"), QStringLiteral("list")}, listConsents, {}},
+            {{QStringLiteral("gate")}, gate, {}},
+            {{QStringLiteral("check-text")}, checkText, {}},
+            {{QStringLiteral("import-photo")}, importPhoto, QStringLiteral("FILE")},
+            {{QStringLiteral("export")}, exportItem, {}},
+            {{QStringLiteral("audit"), QStringLiteral("export")}, audit, {}},
+            {{QStringLiteral("audit"), QStringLiteral("verify")}, audit, {}},
         }};
         for (const Command &candidate : commands) {
             if (line.words.mid(0, candidate.words.size()) != candidate.words)
                 continue;
-            if (line.words.size() != candidate.words.size())
-                throw UsageError{QStringLiteral("unexpected '%1'")
-                                     .arg(line.words.value(candidate.words.size()))};
+            const qsizetype expected =
+                candidate.words.size() + (candidate.operand.isEmpty() ? 0 : 1);
+            if (line.words.size() < expected)
+                throw UsageError{
+                    QStringLiteral("%1 needs %2")
+                        .arg(candidate.words.join(QLatin1Char(' ')), candidate.operand)};
+            if (line.words.size() != expected)
+                throw UsageError{QStringLiteral("unexpected '%1'").arg(line.words.value(expected))};
             Session session(line, in); // takes --vault
             return candidate.run(session, line, output);
         }

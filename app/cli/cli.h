@@ -7,8 +7,8 @@ namespace cc::cli {
 
 // Exit codes of consentcam-cli.
 enum ExitCode {
-    Ok = 0,       // done; verify found nothing wrong; the gate allows the share
-    Findings = 1, // verify found problems; the gate refuses; an export does not verify
+    Ok = 0,       // done; verify found nothing wrong; the gate allows the share or export
+    Findings = 1, // verify found problems; the gate refuses; an audit export does not verify
     Failure = 2,  // a usage error, a vault that can't be opened, or any other failure
 };
 

@@ -107,8 +107,9 @@ Verification verifyChain(const std::vector<Entry> &entries,
                          const std::vector<Checkpoint> &checkpoints, crypto::ByteView publicKey,
                          const QString &vaultId, const Progress &progress) {
     Verification result;
-    const auto fail = [&](std::int64_t seq, const QString &problem) {
+    const auto fail = [&](std::int64_t seq, Problem reason, const QString &problem) {
         result.ok = false;
+        result.reason = reason;
         result.firstBadSeq = seq;
         result.problem = problem;
         return result;
@@ -117,7 +118,7 @@ Verification verifyChain(const std::vector<Entry> &entries,
     std::map<std::int64_t, const Checkpoint *> bySeq;
     for (const auto &checkpoint : checkpoints) {
         if (!bySeq.emplace(checkpoint.seq, &checkpoint).second)
-            return fail(checkpoint.seq,
+            return fail(checkpoint.seq, Problem::DuplicateCheckpoint,
                         QStringLiteral("two checkpoints at entry %1").arg(checkpoint.seq));
     }
 
@@ -127,14 +128,17 @@ Verification verifyChain(const std::vector<Entry> &entries,
     for (const auto &row : entries) {
         const std::int64_t expected = result.entries + 1;
         if (row.seq != expected) {
-            return fail(expected, row.seq > expected
-                                      ? QStringLiteral("entry %1 is missing").arg(expected)
-                                      : QStringLiteral("entry %1 is out of order").arg(row.seq));
+            if (row.seq > expected)
+                return fail(expected, Problem::EntryMissing,
+                            QStringLiteral("entry %1 is missing").arg(expected));
+            return fail(expected, Problem::EntryOutOfOrder,
+                        QStringLiteral("entry %1 is out of order").arg(row.seq));
         }
         const QString kind = quickKind(row.entry);
         const auto hash = chainHash(row.seq, row.entry, previous);
         if (!crypto::equalConstantTime(hash, row.hash))
-            return fail(row.seq, QStringLiteral("entry %1 does not match its hash").arg(row.seq));
+            return fail(row.seq, Problem::EntryAltered,
+                        QStringLiteral("entry %1 does not match its hash").arg(row.seq));
         previous.assign(hash.begin(), hash.end());
         ++result.entries;
 
@@ -145,18 +149,18 @@ Verification verifyChain(const std::vector<Entry> &entries,
             // rewrite drops the checkpoint that would give it away.
             if (checkpointDueAt(row.seq, kind))
                 return fail(
-                    lastSigned + 1,
+                    lastSigned + 1, Problem::CheckpointMissing,
                     QStringLiteral("the checkpoint after entry %1 is missing").arg(row.seq));
         } else {
             const Checkpoint &checkpoint = *found->second;
             const auto message = checkpointMessage(vaultId, checkpoint.seq, checkpoint.head);
             if (!crypto::ed25519Verify(publicKey, message, checkpoint.signature))
-                return fail(lastSigned + 1,
+                return fail(lastSigned + 1, Problem::CheckpointForged,
                             QStringLiteral("the checkpoint at entry %1 is not signed by this "
                                            "vault's device key")
                                 .arg(row.seq));
             if (!crypto::equalConstantTime(checkpoint.head, previous))
-                return fail(lastSigned + 1,
+                return fail(lastSigned + 1, Problem::CheckpointMismatch,
                             QStringLiteral("entries %1 to %2 differ from what the checkpoint at "
                                            "entry %2 signed")
                                 .arg(lastSigned + 1)
@@ -166,6 +170,7 @@ Verification verifyChain(const std::vector<Entry> &entries,
             bySeq.erase(found);
         }
         if (progress && !progress(result.entries, total)) {
+            result.reason = Problem::Cancelled;
             result.problem = QStringLiteral("cancelled");
             return result;
         }
@@ -174,7 +179,7 @@ Verification verifyChain(const std::vector<Entry> &entries,
         // A cut tail and an entry removed with the rest renumbered look the same: either
         // way nothing after the last checkpoint that still matched is vouched for.
         const std::int64_t seq = bySeq.begin()->first;
-        return fail(lastSigned + 1,
+        return fail(lastSigned + 1, Problem::EntriesRemoved,
                     QStringLiteral("the log ends at entry %1 but a checkpoint signs entry %2: "
                                    "entries were removed")
                         .arg(result.entries)
@@ -185,7 +190,7 @@ Verification verifyChain(const std::vector<Entry> &entries,
     for (auto row = entries.begin() + lastSigned; row != entries.end(); ++row) {
         const auto kind = entryKind(row->entry);
         if (!kind || *kind != quickKind(row->entry))
-            return fail(row->seq,
+            return fail(row->seq, Problem::Malformed,
                         QStringLiteral("entry %1 is not a well-formed audit entry").arg(row->seq));
     }
     result.ok = true;

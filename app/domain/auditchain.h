@@ -51,8 +51,29 @@ struct Checkpoint {
 [[nodiscard]] bool needsCheckpoint(const QString &kind);
 [[nodiscard]] bool checkpointDueAt(std::int64_t seq, const QString &kind);
 
+// Why a log does not verify, for a screen to explain in its own words (problem below is
+// plain English, for logs and the CLI).
+enum class Problem {
+    None,                // the log verifies
+    Cancelled,           // the progress callback stopped the check
+    DuplicateCheckpoint, // two checkpoints sign the same entry
+    EntryMissing,        // a sequence number is skipped
+    EntryOutOfOrder,     // a sequence number repeats or goes back
+    EntryAltered,        // an entry does not match its hash
+    CheckpointMissing,   // a checkpoint the rules require is not there
+    CheckpointForged,    // a checkpoint is not signed by the vault's device key
+    CheckpointMismatch,  // the entries differ from what a checkpoint signed
+    EntriesRemoved,      // a checkpoint signs an entry past the end of the log
+    Malformed,           // an entry after the last checkpoint is not a well-formed entry
+    WrongStart,          // the log does not begin with the vault's creation and its key
+    IndexMismatch,       // the columns the log is filtered by differ from the entry
+    Empty,               // the log has no entries at all
+    ExportUnreadable,    // an export that can't be read as one (verifyExport only)
+};
+
 struct Verification {
     bool ok = false;
+    Problem reason = Problem::None; // set with problem
     std::int64_t entries = 0;       // entries read
     std::int64_t checkpoints = 0;   // checkpoints whose signature and head verified
     std::int64_t signedThrough = 0; // seq of the last verified checkpoint

@@ -346,6 +346,36 @@ void obscure(QImage &image, const QRect &r) {
         boxBlurLine(origin + x, r.height(), stride, radius, scratch);
 }
 
+// What thumbnail, redact and exportJpeg share: decoded upright, the redactions burned in,
+// the long edge fitted within maxEdge (0: full size), encoded as a bare JPEG.
+crypto::Bytes render(crypto::ByteView bytes, const std::vector<domain::Redaction> &redactions,
+                     int maxEdge) {
+    for (const domain::Redaction &redaction : redactions) {
+        if (!redaction.rect.isValid())
+            throw ImageError("a redaction rectangle is empty or lies outside the image");
+        if (redaction.kind != domain::RedactionKind::Solid &&
+            redaction.kind != domain::RedactionKind::Blur)
+            throw ImageError("unknown kind of redaction");
+    }
+    CheckedReader reader(bytes);
+    const QSize size =
+        maxEdge > 0 ? fitWithin(reader.orientedSize(), maxEdge) : reader.orientedSize();
+    // Without redactions a JPEG decodes straight at the smaller size. With them the whole
+    // image is decoded and they are burned in before it is scaled, so no pixel they hide
+    // is ever blended into the pixels around them.
+    QImage image = toOpaqueSrgb(reader.read(redactions.empty() ? size : QSize()));
+    for (const domain::Redaction &redaction : redactions) {
+        const QRect area = QImageCodec::pixelRect(redaction.rect, image.size());
+        if (redaction.kind == domain::RedactionKind::Solid)
+            paintBlack(image, area);
+        else
+            obscure(image, area);
+    }
+    if (image.size() != size)
+        image = image.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    return encodeJpeg(image);
+}
+
 } // namespace
 
 QRect QImageCodec::pixelRect(const domain::NormRect &rect, QSize imageSize) {
@@ -365,6 +395,13 @@ QRect QImageCodec::pixelRect(const domain::NormRect &rect, QSize imageSize) {
     return {left, top, right - left, bottom - top};
 }
 
+QImage QImageCodec::decodeUpright(crypto::ByteView bytes, int maxEdge) {
+    if (maxEdge < 1)
+        throw ImageError("an image must be decoded at least 1 pixel across");
+    CheckedReader reader(bytes);
+    return toOpaqueSrgb(reader.read(fitWithin(reader.orientedSize(), maxEdge)));
+}
+
 ImageInfo QImageCodec::probe(crypto::ByteView bytes) {
     CheckedReader reader(bytes);
     const QSize size = reader.orientedSize();
@@ -376,29 +413,17 @@ ImageInfo QImageCodec::probe(crypto::ByteView bytes) {
 crypto::Bytes QImageCodec::thumbnail(crypto::ByteView bytes, int maxEdge) {
     if (maxEdge < 1)
         throw ImageError("a thumbnail must be at least 1 pixel across");
-    CheckedReader reader(bytes);
-    return encodeJpeg(toOpaqueSrgb(reader.read(fitWithin(reader.orientedSize(), maxEdge))));
+    return render(bytes, {}, maxEdge);
 }
 
 crypto::Bytes QImageCodec::redact(crypto::ByteView bytes,
                                   const std::vector<domain::Redaction> &redactions) {
-    for (const domain::Redaction &redaction : redactions) {
-        if (!redaction.rect.isValid())
-            throw ImageError("a redaction rectangle is empty or lies outside the image");
-        if (redaction.kind != domain::RedactionKind::Solid &&
-            redaction.kind != domain::RedactionKind::Blur)
-            throw ImageError("unknown kind of redaction");
-    }
-    CheckedReader reader(bytes);
-    QImage image = toOpaqueSrgb(reader.read(QSize()));
-    for (const domain::Redaction &redaction : redactions) {
-        const QRect area = pixelRect(redaction.rect, image.size());
-        if (redaction.kind == domain::RedactionKind::Solid)
-            paintBlack(image, area);
-        else
-            obscure(image, area);
-    }
-    return encodeJpeg(image);
+    return render(bytes, redactions, 0);
+}
+
+crypto::Bytes QImageCodec::exportJpeg(crypto::ByteView bytes,
+                                      const std::vector<domain::Redaction> &redactions) {
+    return render(bytes, redactions, ExportEdge);
 }
 
 } // namespace cc::imaging

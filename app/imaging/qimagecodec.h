@@ -2,6 +2,7 @@
 
 #include "services/imagecodec.h"
 
+#include <QImage>
 #include <QRect>
 #include <QSize>
 
@@ -10,8 +11,8 @@ namespace cc::imaging {
 // ImageCodec with QImageReader / QImageWriter. Only JPEG and PNG are read (the format is
 // sniffed from the bytes, never trusted from a name); images larger than MaxPixels or
 // whose decoded buffer would exceed AllocationLimitMiB are refused before decoding.
-// probe() decodes too (a JPEG at 1/8 scale), so bytes it accepts also thumbnail and
-// redact; a JPEG cut short is refused as damaged although the decoder alone would pad it
+// probe() decodes too (a JPEG at 1/8 scale), so bytes it accepts also thumbnail, redact
+// and export; a JPEG cut short is refused as damaged although the decoder alone would pad it
 // with grey. Outputs are opaque sRGB JPEGs at JpegQuality (transparency is flattened onto
 // white). A Blur redaction averages the region into blocks of at least BlurMinBlock pixels,
 // at most BlurBlocksAcross of them across its shorter side, mixes each block with its
@@ -29,11 +30,18 @@ public:
     crypto::Bytes thumbnail(crypto::ByteView bytes, int maxEdge) override;
     crypto::Bytes redact(crypto::ByteView bytes,
                          const std::vector<domain::Redaction> &redactions) override;
+    crypto::Bytes exportJpeg(crypto::ByteView bytes,
+                             const std::vector<domain::Redaction> &redactions) override;
 
     // The pixels of an imageSize image that rect covers, rounded outward so that every
     // pixel the rectangle touches is included (never empty for a valid rect). A null
     // QRect for an invalid rect or an empty imageSize.
     [[nodiscard]] static QRect pixelRect(const domain::NormRect &rect, QSize imageSize);
+
+    // The pixels themselves, for analysis: decoded with the same checks as every call
+    // above, orientation applied, the long edge fitted within maxEdge (never enlarged; a
+    // JPEG is decoded at reduced scale), opaque sRGB in Format_RGB32. Throws ImageError.
+    [[nodiscard]] static QImage decodeUpright(crypto::ByteView bytes, int maxEdge);
 };
 
 } // namespace cc::imaging

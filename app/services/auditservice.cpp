@@ -36,8 +36,10 @@ domain::audit::Verification AuditService::verify(const domain::audit::Progress &
                                        m_vault.vaultId(), progress);
         if (!result.ok)
             return result;
-        const auto fail = [&](std::int64_t seq, const QString &problem) {
+        const auto fail = [&](std::int64_t seq, domain::audit::Problem reason,
+                              const QString &problem) {
             result.ok = false;
+            result.reason = reason;
             result.firstBadSeq = seq;
             result.problem = problem;
         };
@@ -56,8 +58,9 @@ domain::audit::Verification AuditService::verify(const domain::audit::Progress &
                 if ((kind != QLatin1String("vault.created") &&
                      kind != QLatin1String("vault.device_key_created")) ||
                     data.value(QStringLiteral("deviceKey")).toString() != key)
-                    return fail(row.seq, QStringLiteral("the log does not begin with the vault's "
-                                                        "creation and its device key"));
+                    return fail(row.seq, domain::audit::Problem::WrongStart,
+                                QStringLiteral("the log does not begin with the vault's "
+                                               "creation and its device key"));
             }
             // The columns the log is filtered by must say what the entry says.
             const QStringList subjects{row.subject.patientId, row.subject.consentId,
@@ -69,11 +72,12 @@ domain::audit::Verification AuditService::verify(const domain::audit::Progress &
                     return id.isEmpty() || row.entry.contains(id.toUtf8());
                 });
             if (!indexed)
-                fail(row.seq,
+                fail(row.seq, domain::audit::Problem::IndexMismatch,
                      QStringLiteral("entry %1's index columns differ from the entry").arg(row.seq));
         });
         if (first)
-            fail(1, QStringLiteral("the log is empty: a vault's log begins with its creation"));
+            fail(1, domain::audit::Problem::Empty,
+                 QStringLiteral("the log is empty: a vault's log begins with its creation"));
         return result;
     });
 }
@@ -129,6 +133,7 @@ void AuditService::exportJsonLines(const std::function<void(const QByteArray &li
 
 domain::audit::Verification verifyExport(const QByteArray &jsonLines, QString *deviceKeyHex) {
     domain::audit::Verification failed;
+    failed.reason = domain::audit::Problem::ExportUnreadable;
     const QList<QByteArray> lines = jsonLines.split('\n');
     std::vector<domain::audit::Entry> entries;
     std::vector<domain::audit::Checkpoint> checkpoints;
@@ -189,6 +194,7 @@ domain::audit::Verification verifyExport(const QByteArray &jsonLines, QString *d
         (header.value(QStringLiteral("entries")).toInteger(-1) != qint64(entries.size()) ||
          header.value(QStringLiteral("checkpoints")).toInteger(-1) != qint64(checkpoints.size()))) {
         result.ok = false;
+        result.reason = domain::audit::Problem::EntriesRemoved;
         result.firstBadSeq = qint64(entries.size()) + 1;
         result.problem = QStringLiteral("the export holds %1 entries and %2 checkpoints, its "
                                         "header says %3 and %4")

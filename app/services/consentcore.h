@@ -2,6 +2,7 @@
 
 #include "services/auditservice.h"
 #include "services/consentservice.h"
+#include "services/exportservice.h"
 #include "services/gateservice.h"
 #include "services/libraryservice.h"
 #include "services/postservice.h"
@@ -20,6 +21,7 @@ public:
         , m_library(vault, codec)
         , m_consents(vault, templates)
         , m_gate(vault, templates)
+        , m_exports(vault, codec, templates)
         , m_posts(vault, templates)
         , m_revocations(vault, templates)
         , m_audit(vault) {}
@@ -30,6 +32,7 @@ public:
     [[nodiscard]] LibraryService &library() { return m_library; }
     [[nodiscard]] ConsentService &consents() { return m_consents; }
     [[nodiscard]] GateService &gate() { return m_gate; }
+    [[nodiscard]] ExportService &exports() { return m_exports; }
     [[nodiscard]] PostService &posts() { return m_posts; }
     [[nodiscard]] RevocationService &revocations() { return m_revocations; }
     [[nodiscard]] AuditService &audit() { return m_audit; }
@@ -39,6 +42,7 @@ private:
     LibraryService m_library;
     ConsentService m_consents;
     GateService m_gate;
+    ExportService m_exports;
     PostService m_posts;
     RevocationService m_revocations;
     AuditService m_audit;

@@ -49,6 +49,16 @@ public:
     // coordinates (redaction.h). Throws ImageError.
     [[nodiscard]] virtual crypto::Bytes
     redact(crypto::ByteView bytes, const std::vector<domain::Redaction> &redactions) = 0;
+
+    // The long edge, in pixels, of what exportJpeg() writes at most.
+    static constexpr int ExportEdge = 2048;
+    // The image as it may leave the vault (DESIGN §4.3): orientation applied, every
+    // redaction burned in as redact() does (none for a stored redacted copy, whose bytes
+    // carry them already), scaled so that its long edge is at most ExportEdge (never
+    // enlarged), and encoded as a fresh JPEG with no metadata at all: no EXIF (so no
+    // orientation tag either), GPS, XMP, ICC profile, comment or text. Throws ImageError.
+    [[nodiscard]] virtual crypto::Bytes
+    exportJpeg(crypto::ByteView bytes, const std::vector<domain::Redaction> &redactions) = 0;
 };
 
 } // namespace cc::services

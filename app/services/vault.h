@@ -144,6 +144,9 @@ public:
     [[nodiscard]] QString vaultId() const;
     // The wall clock the vault was given, for the services built on it.
     [[nodiscard]] const Clock &clock() const { return m_clock; }
+    // The file layer the vault writes through, for services that write files outside it
+    // (the exporter).
+    [[nodiscard]] storage::FileOps &files() { return m_files; }
 
     [[nodiscard]] QString databasePath() const;
 

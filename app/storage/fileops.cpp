@@ -8,6 +8,7 @@
 #include <QFileInfo>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
@@ -239,6 +240,70 @@ void writeFileDurably(FileOps &files, const QString &path, crypto::ByteView data
         dropBackup();
         (void)files.syncDirectory(directory);
     }
+}
+
+QString writeNewFileDurably(FileOps &files, const QString &directory, const QString &fileName,
+                            crypto::ByteView data, int maxNumber) {
+    if (fileName.isEmpty() || fileName == QLatin1String(".") || fileName == QLatin1String("..") ||
+        fileName.contains(QLatin1Char('/')) || fileName.contains(QChar(u'\0')))
+        throw StorageError(StorageError::Kind::Other, "not a plain file name");
+    const QString temp = siblingName(directory + QLatin1Char('/') + fileName, TempMarker);
+    const auto opened = files.openFile(temp, O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (!opened.ok())
+        throwFileError("create temporary file", opened.error);
+    const int fd = int(opened.value);
+    auto fail = [&](const char *what, int error, bool fdOpen) {
+        if (fdOpen)
+            (void)files.close(fd);
+        (void)files.remove(temp);
+        throwFileError(what, error);
+    };
+    if (const auto r = writeAll(files, fd, data); !r.ok())
+        fail("write", r.error, true);
+    if (const auto r = files.fdatasync(fd); !r.ok())
+        fail("fdatasync", r.error, true);
+    if (const auto r = files.close(fd); !r.ok())
+        fail("close", r.error, false);
+
+    // "name.ext", "name (2).ext", ...: link(2) fails with EEXIST rather than replace.
+    const qsizetype dot = fileName.lastIndexOf(QLatin1Char('.'));
+    const QString base = dot > 0 ? fileName.left(dot) : fileName;
+    const QString extension = dot > 0 ? fileName.mid(dot) : QString();
+    QString path;
+    for (int number = 1; number <= maxNumber && path.isEmpty(); ++number) {
+        const QString candidate =
+            directory + QLatin1Char('/') +
+            (number == 1 ? fileName
+                         : QStringLiteral("%1 (%2)%3").arg(base).arg(number).arg(extension));
+        auto linked = files.link(temp, candidate);
+        // File systems without hard links (FAT, exFAT, some network shares).
+        if (!linked.ok() &&
+            (linked.error == EPERM || linked.error == EOPNOTSUPP || linked.error == ENOSYS ||
+             linked.error == EMLINK || linked.error == EXDEV))
+            linked = fromCall(::renameat2(AT_FDCWD, encode(temp).constData(), AT_FDCWD,
+                                          encode(candidate).constData(), RENAME_NOREPLACE));
+        if (linked.ok())
+            path = candidate;
+        else if (linked.error != EEXIST)
+            fail("name the file", linked.error, false);
+    }
+    if (path.isEmpty()) {
+        (void)files.remove(temp);
+        throw StorageError(StorageError::Kind::Io, "no free file name in the folder");
+    }
+    // After link(2) the temporary name is still there; after a rename it is gone.
+    if (files.exists(temp)) {
+        if (const auto r = files.remove(temp); !r.ok()) {
+            (void)files.remove(path);
+            throwFileError("remove temporary file", r.error);
+        }
+    }
+    if (const auto r = files.syncDirectory(directory); !r.ok()) {
+        // The name may not survive a crash: take it back rather than report a written file.
+        (void)files.remove(path);
+        throwFileError("sync directory", r.error);
+    }
+    return path;
 }
 
 crypto::Bytes readFile(FileOps &files, const QString &path) {

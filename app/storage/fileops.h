@@ -87,6 +87,18 @@ FileResult writeAll(FileOps &files, int fd, crypto::ByteView data);
 // half-written at path.
 void writeFileDurably(FileOps &files, const QString &path, crypto::ByteView data);
 
+// Writes data as a new file in directory, durably, never replacing a file: a temporary
+// file there (O_CREAT|O_EXCL, mode 0600), all of data written, fdatasync checked, closed,
+// given its name with link(2), which fails rather than replace (where the file system has
+// no hard links, renameat2 with RENAME_NOREPLACE), the temporary name removed and the
+// directory fsynced. A taken name gets " (2)", " (3)", ... up to maxNumber before its
+// extension ("photo.jpg", "photo (2).jpg"). Returns the path written. Any failure (an
+// fsync error included; it is never retried) throws StorageError (Full for ENOSPC, Io
+// otherwise, also when every name is taken) and leaves nothing behind: neither the
+// temporary file nor a name that was not made durable. fileName must be a plain name.
+QString writeNewFileDurably(FileOps &files, const QString &directory, const QString &fileName,
+                            crypto::ByteView data, int maxNumber = 999);
+
 // Reads a whole file. Throws StorageError: NotFound if it does not exist, Io otherwise.
 [[nodiscard]] crypto::Bytes readFile(FileOps &files, const QString &path);
 

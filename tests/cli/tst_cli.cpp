@@ -1,12 +1,23 @@
 // consentcam-cli run as a process, the way a privacy officer or a script runs it.
 
+#include "domain/signature.h"
+#include "exiv2tool.h"
+#include "imaging/qimagecodec.h"
+#include "services/consentcore.h"
+#include "services/templates.h"
+#include "services/vault.h"
+#include "storage/fileops.h"
+
 #include <catch2/catch_test_macros.hpp>
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
+#include <QImageWriter>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,6 +25,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <cstdio>
 #include <memory>
 
 namespace {
@@ -99,6 +111,101 @@ bool reportNames(const QJsonObject &report, const QString &object, const QString
     });
 }
 
+// Image plugins and the in-process vault below need an application object.
+QCoreApplication &app() {
+    static int argc = 1;
+    static char name[] = "cli_test";
+    static char *argv[] = {name, nullptr};
+    static QCoreApplication instance(argc, argv);
+    return instance;
+}
+
+// The first patient of the seeded vault's consents.
+QString seededPatient(const SeededVault &vault) {
+    const auto list = vault.run({QStringLiteral("consents"), QStringLiteral("list")});
+    REQUIRE(list.exitCode == 0);
+    REQUIRE_FALSE(list.array().isEmpty());
+    const QString id = list.array().first().toObject().value(QStringLiteral("patient")).toString();
+    REQUIRE(id.startsWith(QStringLiteral("pat_")));
+    return id;
+}
+
+// A camera photo in dir, written by Qt, with GPS, EXIF, IPTC and XMP tags added by exiv2.
+QString taggedPhoto(const QTemporaryDir &dir, const QString &name, const char *format = "jpeg") {
+    (void)app();
+    QImage image(640, 480, QImage::Format_RGB32);
+    image.fill(qRgb(200, 40, 40));
+    for (int y = 0; y < 240; ++y)
+        for (int x = 320; x < 640; ++x)
+            image.setPixel(x, y, qRgb(40, 60, 200));
+    const QString path = dir.filePath(name);
+    {
+        QImageWriter writer(path, format);
+        REQUIRE(writer.write(image));
+    }
+    cc::test::exiv2Modify(path, cc::test::IdentifyingTags);
+    return path;
+}
+
+QByteArray fileBytes(const QString &path) {
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    return file.readAll();
+}
+
+// Seals a consent for the patient's items (instagram and website, public, education,
+// identifiable, half a year) in the vault directory, through the core the CLI runs: the
+// CLI records no consents, which take the patient's own signature.
+QString sealConsent(const QString &directory, const QString &patientId,
+                    const QStringList &itemIds) {
+    (void)app();
+    cc::storage::PosixFileOps files;
+    cc::services::Vault vault(directory, files);
+    vault.unlock(QString::fromLatin1(Passcode.trimmed()));
+    cc::imaging::QImageCodec codec;
+    const auto templates = cc::services::loadBuiltInTemplates();
+    QString id;
+    {
+        cc::services::ConsentCore core(vault, codec, templates);
+        const auto patient = core.library().patient(patientId);
+        REQUIRE(patient);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        cc::services::ConsentRequest request;
+        request.patientId = patientId;
+        request.itemIds = itemIds;
+        request.language = QStringLiteral("en");
+        request.platforms = {QStringLiteral("instagram"), QStringLiteral("website")};
+        request.audiences = {QStringLiteral("public")};
+        request.purposes = {QStringLiteral("education")};
+        request.identifiable = true;
+        request.expiry = {cc::domain::Expiry::Kind::Date, now.date().addDays(180), {}};
+        request.signer = {QStringLiteral("patient"), patient->displayName, {}, {}, {}};
+        request.strokes = cc::domain::syntheticSignature(5);
+        request.printedName = patient->displayName;
+        request.agreedAt = now.addSecs(-150);
+        request.agreed = true;
+        request.signedAt = now.addSecs(-120);
+        request.countersignedAt = now.addSecs(-60);
+        id = core.consents().seal(request).id;
+    }
+    vault.lock();
+    return id;
+}
+
+QStringList exportArguments(const QString &item, const QString &platform, const QString &out) {
+    return {QStringLiteral("export"),
+            QStringLiteral("--item"),
+            item,
+            QStringLiteral("--platform"),
+            platform,
+            QStringLiteral("--audience"),
+            QStringLiteral("public"),
+            QStringLiteral("--purpose"),
+            QStringLiteral("education"),
+            QStringLiteral("--out"),
+            out};
+}
+
 } // namespace
 
 TEST_CASE("--help documents every command, option and exit code") {
@@ -121,6 +228,9 @@ TEST_CASE("--help documents every command, option and exit code") {
                              "--vault",
                              "check-text",
                              "--patient",
+                             "import-photo",
+                             "export",
+                             "--out",
                              "Exit codes",
                              "  0 ",
                              "  1 ",
@@ -329,7 +439,7 @@ TEST_CASE("verify exits 1 and names the damaged media file or database page") {
     }
 }
 
-TEST_CASE("check-text prints the PHI in a post's text as JSON, and exits 1 when there is some") {
+TEST_CASE("check-text prints the pre-post findings as JSON, and exits 1 when one blocks") {
     SeededVault vault;
     const auto list = vault.run({QStringLiteral("consents"), QStringLiteral("list")});
     REQUIRE(list.exitCode == 0);
@@ -347,14 +457,31 @@ TEST_CASE("check-text prints the PHI in a post's text as JSON, and exits 1 when 
     for (const QJsonValue &value : found.array()) {
         const QJsonObject finding = value.toObject();
         kinds << finding.value(QStringLiteral("kind")).toString();
+        CHECK_FALSE(finding.value(QStringLiteral("message")).toString().isEmpty());
+        if (finding.value(QStringLiteral("check")).toString() != QStringLiteral("phi"))
+            continue;
+        CHECK(finding.value(QStringLiteral("severity")).toString() == QStringLiteral("blocking"));
         const QJsonArray span = finding.value(QStringLiteral("span")).toArray();
         REQUIRE(span.size() == 2);
         CHECK(span[0].toInt() < span[1].toInt());
         CHECK(span[1].toInt() <= text.size());
-        CHECK_FALSE(finding.value(QStringLiteral("message")).toString().isEmpty());
     }
-    CHECK(kinds ==
-          QStringList{QStringLiteral("name"), QStringLiteral("date"), QStringLiteral("phone")});
+    CHECK(kinds == QStringList{QStringLiteral("name"), QStringLiteral("date"),
+                               QStringLiteral("phone"), QStringLiteral("education_line")});
+
+    // A health claim without a source only warns: exit 0, with a suggestion.
+    const auto claim = vault.run({QStringLiteral("check-text"), QStringLiteral("--patient"), id},
+                                 Passcode + "This cream cures eczema. General education, not "
+                                            "medical advice.");
+    CHECK(claim.exitCode == 0);
+    REQUIRE(claim.array().size() == 1);
+    const QJsonObject warning = claim.array().first().toObject();
+    CHECK(warning.value(QStringLiteral("kind")).toString() ==
+          QStringLiteral("health_claim_source"));
+    CHECK(warning.value(QStringLiteral("severity")).toString() == QStringLiteral("warning"));
+    CHECK(warning.value(QStringLiteral("suggestion"))
+              .toString()
+              .contains(QStringLiteral("https://")));
 
     const auto clean = vault.run({QStringLiteral("check-text"), QStringLiteral("--patient"), id},
                                  Passcode + "General education, not medical advice.");
@@ -366,4 +493,131 @@ TEST_CASE("check-text prints the PHI in a post's text as JSON, and exits 1 when 
                                    Passcode + "text");
     CHECK(unknown.exitCode == 2);
     CHECK_FALSE(unknown.err.isEmpty());
+}
+
+TEST_CASE("import-photo stores a JPEG or PNG as a clinical photo, and says what it can't import") {
+    SeededVault vault;
+    QTemporaryDir files;
+    const QString patient = seededPatient(vault);
+    for (const auto &[name, format] : {std::pair{"camera.jpg", "jpeg"}, {"scan.png", "png"}}) {
+        INFO(name);
+        const QString path = taggedPhoto(files, QString::fromLatin1(name), format);
+        const auto imported =
+            vault.run({QStringLiteral("import-photo"), QStringLiteral("--patient"), patient, path});
+        CHECK(imported.exitCode == 0);
+        CHECK(imported.err.isEmpty());
+        const QJsonObject photo = imported.object();
+        CHECK(photo.value(QStringLiteral("id")).toString().startsWith(QStringLiteral("pho_")));
+        CHECK(photo.value(QStringLiteral("sha256")).toString() ==
+              QString::fromLatin1(
+                  QCryptographicHash::hash(fileBytes(path), QCryptographicHash::Sha256).toHex()));
+    }
+
+    const auto missing = vault.run({QStringLiteral("import-photo"), QStringLiteral("--patient"),
+                                    patient, files.filePath(QStringLiteral("nothing.jpg"))});
+    CHECK(missing.exitCode == 2);
+    CHECK(missing.err.contains(QStringLiteral("can't read")));
+    const QString text = files.filePath(QStringLiteral("notes.jpg"));
+    {
+        QFile file(text);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write("not a photo at all");
+    }
+    const auto notImage =
+        vault.run({QStringLiteral("import-photo"), QStringLiteral("--patient"), patient, text});
+    CHECK(notImage.exitCode == 2);
+    CHECK(notImage.err.contains(QStringLiteral("not an image")));
+    const auto unknown = vault.run({QStringLiteral("import-photo"), QStringLiteral("--patient"),
+                                    QStringLiteral("pat_00000000000000000000000000000000"),
+                                    files.filePath(QStringLiteral("camera.jpg"))});
+    CHECK(unknown.exitCode == 2);
+    CHECK(unknown.err.contains(QStringLiteral("no patient")));
+    const auto noFile =
+        vault.run({QStringLiteral("import-photo"), QStringLiteral("--patient"), patient});
+    CHECK(noFile.exitCode == 2);
+    CHECK(noFile.err.contains(QStringLiteral("FILE")));
+    CHECK(vault.run({QStringLiteral("verify")}).exitCode == 0);
+}
+
+TEST_CASE("export writes what the gate allows, without metadata, and nothing it refuses") {
+    SeededVault vault;
+    QTemporaryDir files;
+    QTemporaryDir out;
+    const QString patient = seededPatient(vault);
+    const QString input = taggedPhoto(files, QStringLiteral("camera.jpg"));
+    const QString inputTags = cc::test::exiv2Tags(input);
+    std::printf("exiv2 -pa, the file imported:\n%s\n", qPrintable(inputTags));
+    for (const char *tag : {"Exif.GPSInfo.GPSLatitude", "Exif.Image.Artist",
+                            "Iptc.Application2.Caption", "Xmp.dc.title"})
+        REQUIRE(inputTags.contains(QLatin1StringView(tag)));
+    const auto imported =
+        vault.run({QStringLiteral("import-photo"), QStringLiteral("--patient"), patient, input});
+    REQUIRE(imported.exitCode == 0);
+    const QString photo = imported.object().value(QStringLiteral("id")).toString();
+    const auto emptyOut = [&] {
+        return QDir(out.path())
+            .entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot)
+            .isEmpty();
+    };
+
+    // No consent covers the new photo yet.
+    const auto none = vault.run(exportArguments(photo, QStringLiteral("instagram"), out.path()));
+    CHECK(none.exitCode == 1);
+    CHECK_FALSE(none.object().value(QStringLiteral("allowed")).toBool(true));
+    const QJsonArray reasons = none.object().value(QStringLiteral("reasons")).toArray();
+    REQUIRE(reasons.size() == 1);
+    CHECK(reasons.first()[QStringLiteral("code")].toString() == QStringLiteral("no_consent"));
+    CHECK_FALSE(reasons.first()[QStringLiteral("message")].toString().isEmpty());
+    CHECK(emptyOut());
+
+    const QString consent = sealConsent(vault.dir(), patient, {photo});
+    const auto tiktok = vault.run(exportArguments(photo, QStringLiteral("tiktok"), out.path()));
+    CHECK(tiktok.exitCode == 1);
+    const QJsonArray tiktokReasons = tiktok.object().value(QStringLiteral("reasons")).toArray();
+    REQUIRE_FALSE(tiktokReasons.isEmpty());
+    CHECK(tiktokReasons.first()[QStringLiteral("code")].toString() ==
+          QStringLiteral("platform_not_covered"));
+    CHECK(tiktokReasons.first()[QStringLiteral("consent")].toString() == consent);
+    CHECK(emptyOut());
+
+    const auto allowed = vault.run(exportArguments(photo, QStringLiteral("instagram"), out.path()));
+    CHECK(allowed.exitCode == 0);
+    CHECK(allowed.err.isEmpty());
+    const QString path = allowed.object().value(QStringLiteral("path")).toString();
+    CHECK(QFileInfo(path).dir() == QDir(out.path()));
+    CHECK(QFileInfo(path).fileName() == QStringLiteral("photo-%1.jpg").arg(photo.mid(4, 8)));
+    const QString outputTags = cc::test::exiv2Tags(path);
+    std::printf("exiv2 -pa, the file exported (%s):\n%s\n", qPrintable(QFileInfo(path).fileName()),
+                outputTags.isEmpty() ? "(no tags)" : qPrintable(outputTags));
+    CHECK(outputTags.isEmpty());
+    cc::test::requireNoMetadataMarkers(fileBytes(path));
+    QImage image;
+    REQUIRE(image.load(path, "jpeg"));
+    CHECK(image.size() == QSize(640, 480));
+
+    // Again: a second file beside the first, which stays as it was.
+    const QByteArray first = fileBytes(path);
+    const auto again = vault.run(exportArguments(photo, QStringLiteral("instagram"), out.path()));
+    CHECK(again.exitCode == 0);
+    CHECK(QFileInfo(again.object().value(QStringLiteral("path")).toString()).fileName() ==
+          QStringLiteral("photo-%1 (2).jpg").arg(photo.mid(4, 8)));
+    CHECK(fileBytes(path) == first);
+
+    const auto noOut = vault.run({QStringLiteral("export"), QStringLiteral("--item"), photo,
+                                  QStringLiteral("--platform"), QStringLiteral("instagram"),
+                                  QStringLiteral("--audience"), QStringLiteral("public"),
+                                  QStringLiteral("--purpose"), QStringLiteral("education")});
+    CHECK(noOut.exitCode == 2);
+    CHECK(noOut.err.contains(QStringLiteral("--out")));
+    const auto missingFolder = vault.run(exportArguments(photo, QStringLiteral("instagram"),
+                                                         out.filePath(QStringLiteral("missing"))));
+    CHECK(missingFolder.exitCode == 2);
+    CHECK(missingFolder.err.contains(QStringLiteral("does not exist")));
+
+    // Both exports are in the signed log, and the vault still verifies.
+    const auto log = vault.run({QStringLiteral("audit"), QStringLiteral("export")});
+    REQUIRE(log.exitCode == 0);
+    CHECK(log.out.count("\"kind\":\"media.exported\"") == 2);
+    CHECK(vault.run({QStringLiteral("audit"), QStringLiteral("verify")}).exitCode == 0);
+    CHECK(vault.run({QStringLiteral("verify")}).exitCode == 0);
 }

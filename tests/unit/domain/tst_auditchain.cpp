@@ -174,10 +174,35 @@ audit::Entry forgedEntry(std::int64_t seq, const QString &kind = QStringLiteral(
         {}};
 }
 
+// The reason a screen explains for each plain-English problem.
+audit::Problem reasonFor(const QString &problem) {
+    using P = audit::Problem;
+    if (problem.startsWith(QStringLiteral("the checkpoint after")))
+        return P::CheckpointMissing;
+    if (problem.contains(QStringLiteral("does not match its hash")))
+        return P::EntryAltered;
+    if (problem.contains(QStringLiteral("is missing")))
+        return P::EntryMissing;
+    if (problem.contains(QStringLiteral("out of order")))
+        return P::EntryOutOfOrder;
+    if (problem.contains(QStringLiteral("is not signed by")))
+        return P::CheckpointForged;
+    if (problem.contains(QStringLiteral("differ from what the checkpoint")))
+        return P::CheckpointMismatch;
+    if (problem.contains(QStringLiteral("entries were removed")))
+        return P::EntriesRemoved;
+    if (problem.contains(QStringLiteral("not a well-formed")))
+        return P::Malformed;
+    if (problem.startsWith(QStringLiteral("two checkpoints")))
+        return P::DuplicateCheckpoint;
+    return P::None;
+}
+
 void checkBadAt(const audit::Verification &result, std::int64_t seq, const QString &problem) {
     CHECK_FALSE(result.ok);
     CHECK(result.firstBadSeq.value_or(0) == seq);
     CHECK(result.problem == problem);
+    CHECK(result.reason == reasonFor(problem));
 }
 
 } // namespace
@@ -275,6 +300,7 @@ TEST_CASE("Clean chains of every size verify with the right counts") {
         CHECK(result.signedThrough == signedThrough);
         CHECK_FALSE(result.firstBadSeq.has_value());
         CHECK(result.problem.isEmpty());
+        CHECK(result.reason == audit::Problem::None);
 
         // Checkpoints may come in any order.
         Chain reversed = chain;
@@ -577,6 +603,7 @@ TEST_CASE("Progress counts every entry, and the check stops when asked") {
     CHECK(asked == 30);
     CHECK(cancelled.entries == 30);
     CHECK(cancelled.problem == QStringLiteral("cancelled"));
+    CHECK(cancelled.reason == audit::Problem::Cancelled);
     CHECK_FALSE(cancelled.firstBadSeq.has_value());
 
     bool called = false;

@@ -1,6 +1,8 @@
 // The image codec: which bytes it reads, how it orients and scales them, how it burns in
-// redactions, and that nothing but pixels survives into what it writes.
+// redactions, and that nothing but pixels survives into what it writes (for exports, as
+// the exiv2 tool reads them).
 
+#include "exiv2tool.h"
 #include "imaging/qimagecodec.h"
 
 #include <catch2/catch_test_macros.hpp>
@@ -15,10 +17,12 @@
 #include <QImageReader>
 #include <QImageWriter>
 #include <QPainter>
+#include <QTemporaryDir>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <functional>
 #include <random>
@@ -763,4 +767,233 @@ TEST_CASE("invalid redaction rectangles are refused") {
                        ContainsSubstring("redaction rectangle"));
         }
     }
+}
+
+// --- Exports, judged by exiv2 ---
+
+namespace {
+
+void writeFile(const QString &path, ByteView bytes) {
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    REQUIRE(file.write(reinterpret_cast<const char *>(bytes.data()), qint64(bytes.size())) ==
+            qint64(bytes.size()));
+}
+
+Bytes readFile(const QString &path) {
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    return toBytes(file.readAll());
+}
+
+// The bytes with exiv2's modify commands applied, through a file in dir.
+Bytes tagged(const QTemporaryDir &dir, const QString &name, ByteView bytes,
+             const QStringList &commands) {
+    const QString path = dir.filePath(name);
+    writeFile(path, bytes);
+    cc::test::exiv2Modify(path, commands);
+    return readFile(path);
+}
+
+// What exiv2 lists in the bytes, printed to the log under a title.
+QString tagsOf(const QTemporaryDir &dir, const QString &name, ByteView bytes, const char *title) {
+    const QString path = dir.filePath(name);
+    writeFile(path, bytes);
+    const QString tags = cc::test::exiv2Tags(path);
+    std::printf("exiv2 -pa, %s (%s):\n%s\n", title, qPrintable(name),
+                tags.isEmpty() ? "(no tags)" : qPrintable(tags));
+    return tags;
+}
+
+constexpr QRgb Green = qRgb(40, 190, 60);
+constexpr QRgb Yellow = qRgb(230, 210, 40);
+
+// Four colours, one per quadrant: red top-left, blue top-right, green bottom-left,
+// yellow bottom-right. Every turn and mirror of it looks different.
+QImage fourColours(int width, int height) {
+    QImage image(width, height, QImage::Format_RGB32);
+    QPainter painter(&image);
+    painter.fillRect(0, 0, width / 2, height / 2, QColor(Red));
+    painter.fillRect(width / 2, 0, width - width / 2, height / 2, QColor(Blue));
+    painter.fillRect(0, height / 2, width / 2, height - height / 2, QColor(Green));
+    painter.fillRect(width / 2, height / 2, width - width / 2, height - height / 2, QColor(Yellow));
+    return image;
+}
+
+// The nearest of the four colours.
+QRgb nearestOfFour(QRgb c) {
+    QRgb best = Red;
+    int bestDistance = 1 << 30;
+    for (const QRgb candidate : {Red, Blue, Green, Yellow}) {
+        const int dr = qRed(c) - qRed(candidate);
+        const int dg = qGreen(c) - qGreen(candidate);
+        const int db = qBlue(c) - qBlue(candidate);
+        const int distance = dr * dr + dg * dg + db * db;
+        if (distance < bestDistance) {
+            bestDistance = distance;
+            best = candidate;
+        }
+    }
+    return best;
+}
+
+// The stored pixel a viewer applying EXIF orientation o shows at (x, y) of the upright
+// picture, for a stored picture of width w and height h (TIFF 6.0 / EXIF 2.3, tag 0x0112:
+// 2 mirrors left-right, 3 turns 180 degrees, 4 mirrors top-bottom, 5 transposes, 6 turns
+// 90 degrees clockwise, 7 transverses, 8 turns 90 degrees anticlockwise).
+QPoint storedPixelShownAt(int o, int x, int y, int w, int h) {
+    switch (o) {
+    case 2:
+        return {w - 1 - x, y};
+    case 3:
+        return {w - 1 - x, h - 1 - y};
+    case 4:
+        return {x, h - 1 - y};
+    case 5:
+        return {y, x};
+    case 6:
+        return {y, h - 1 - x};
+    case 7:
+        return {w - 1 - y, h - 1 - x};
+    case 8:
+        return {w - 1 - y, x};
+    default:
+        return {x, y};
+    }
+}
+
+} // namespace
+
+TEST_CASE("an export carries no EXIF, GPS, IPTC or XMP tag, as exiv2 reads it") {
+    app();
+    QImageCodec codec;
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    QImage profiled = fourColours(640, 480);
+    profiled.setColorSpace(QColorSpace(QColorSpace::DisplayP3));
+    QStringList commands = cc::test::IdentifyingTags;
+    commands << QStringLiteral("set Exif.Image.Orientation 6");
+    const Bytes jpeg = tagged(dir, QStringLiteral("input.jpg"), encode(profiled, "jpeg"), commands);
+    const Bytes png = tagged(dir, QStringLiteral("input.png"), encode(fourColours(640, 480), "png"),
+                             {QStringLiteral("set Xmp.dc.title Jane Roe"),
+                              QStringLiteral("set Exif.Image.Artist Jane Roe"),
+                              QStringLiteral("set Exif.GPSInfo.GPSLatitude 4/1 15/1 33/1")});
+
+    // The inputs really carry the tags.
+    const QString jpegTags = tagsOf(dir, QStringLiteral("input.jpg"), jpeg, "input");
+    for (const char *tag :
+         {"Exif.Image.Orientation", "Exif.GPSInfo.GPSLatitude", "Exif.GPSInfo.GPSLongitude",
+          "Exif.Image.Artist", "Exif.Photo.UserComment", "Iptc.Application2.Caption",
+          "Xmp.dc.title", "Xmp.dc.description"})
+        CHECK(jpegTags.contains(QLatin1StringView(tag)));
+    CHECK(jpegTags.contains(QStringLiteral("4deg 15' 33\"")));
+    std::printf("exiv2 -pS, input:\n%s\n",
+                qPrintable(cc::test::exiv2Structure(dir.filePath(QStringLiteral("input.jpg")))));
+    const QString pngTags = tagsOf(dir, QStringLiteral("input.png"), png, "input");
+    for (const char *tag : {"Xmp.dc.title", "Exif.Image.Artist", "Exif.GPSInfo.GPSLatitude"})
+        CHECK(pngTags.contains(QLatin1StringView(tag)));
+    REQUIRE(contains(jpeg, "ICC_PROFILE"));
+
+    const std::vector<Redaction> none;
+    const std::vector<Redaction> some{{{1000, 1000, 2000, 2000}, RedactionKind::Solid},
+                                      {{6000, 6000, 2000, 2000}, RedactionKind::Blur}};
+    int outputs = 0;
+    for (const Bytes *input : {&jpeg, &png}) {
+        for (const auto *redactions : {&none, &some}) {
+            const Bytes out = codec.exportJpeg(*input, *redactions);
+            const QString name = QStringLiteral("output-%1.jpg").arg(++outputs);
+            INFO(name.toStdString());
+            CHECK(tagsOf(dir, name, out, "output").isEmpty());
+            cc::test::requireNoMetadataMarkers(toQByteArray(out));
+            requireNoMetadata(out);
+            if (outputs == 1)
+                std::printf("exiv2 -pS, output:\n%s\n",
+                            qPrintable(cc::test::exiv2Structure(dir.filePath(name))));
+        }
+    }
+}
+
+TEST_CASE("an export shows every EXIF orientation the way a viewer applying it would") {
+    app();
+    QImageCodec codec;
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    constexpr int W = 160;
+    constexpr int H = 96;
+    const QImage stored = fourColours(W, H);
+    const Bytes plain = encode(stored, "jpeg");
+    const int orientation = GENERATE(range(1, 9));
+    INFO("orientation " << orientation);
+    const Bytes input = tagged(dir, QStringLiteral("oriented.jpg"), plain,
+                               {QStringLiteral("set Exif.Image.Orientation %1").arg(orientation),
+                                QStringLiteral("set Exif.GPSInfo.GPSLatitude 4/1 15/1 33/1")});
+    const QString value = cc::test::exiv2({QStringLiteral("-Pv"), QStringLiteral("-g"),
+                                           QStringLiteral("Exif.Image.Orientation"),
+                                           dir.filePath(QStringLiteral("oriented.jpg"))});
+    REQUIRE(value.trimmed() == QString::number(orientation));
+    // The tag is all that differs: decoded as stored, the pixels are the same.
+    REQUIRE(quadrantColours(decodeAsStored(input)) == quadrantColours(decodeAsStored(plain)));
+
+    const Bytes out = codec.exportJpeg(input, {});
+    CHECK(tagsOf(dir, QStringLiteral("oriented-out.jpg"), out, "output").isEmpty());
+    const QImage shown = decodeAsStored(out);
+    const bool turned = orientation >= 5;
+    REQUIRE(shown.size() == (turned ? QSize(H, W) : QSize(W, H)));
+    // Sixteen points, each well inside one quadrant of the upright picture.
+    for (int j = 0; j < 4; ++j) {
+        for (int i = 0; i < 4; ++i) {
+            const int x = (2 * i + 1) * shown.width() / 8;
+            const int y = (2 * j + 1) * shown.height() / 8;
+            const QPoint source = storedPixelShownAt(orientation, x, y, W, H);
+            INFO("upright (" << x << ", " << y << ") shows stored (" << source.x() << ", "
+                             << source.y() << ")");
+            CHECK(nearestOfFour(shown.pixel(x, y)) == stored.pixel(source));
+        }
+    }
+}
+
+TEST_CASE("an export fits the long edge within 2048 pixels and never enlarges") {
+    app();
+    QImageCodec codec;
+    STATIC_REQUIRE(QImageCodec::ExportEdge == 2048);
+    struct Case {
+        QSize source;
+        QSize expected;
+    };
+    const std::array<Case, 6> cases{{
+        {{4000, 3000}, {2048, 1536}},
+        {{3000, 4000}, {1536, 2048}},
+        {{4096, 1024}, {2048, 512}},
+        {{2048, 1000}, {2048, 1000}},
+        {{1200, 900}, {1200, 900}}, // never enlarged
+        {{64, 48}, {64, 48}},
+    }};
+    for (const Case &c : cases) {
+        for (const char *format : {"jpeg", "png"}) {
+            INFO(format << " " << c.source.width() << "x" << c.source.height());
+            const Bytes input = encode(fourColours(c.source.width(), c.source.height()), format);
+            const QImage out = decodeAsStored(codec.exportJpeg(input, {}));
+            CHECK(out.size() == c.expected);
+            CHECK(nearestOfFour(out.pixel(out.width() / 4, out.height() / 4)) == Red);
+            CHECK(nearestOfFour(out.pixel(3 * out.width() / 4, 3 * out.height() / 4)) == Yellow);
+        }
+    }
+
+    // Redactions are burned in at full size, then scaled with the rest: the bottom-right
+    // quarter of a large picture comes out black.
+    const Bytes large = encode(fourColours(4000, 3000), "jpeg");
+    const QImage redacted =
+        decodeAsStored(codec.exportJpeg(large, {{{5000, 5000, 5000, 5000}, RedactionKind::Solid}}));
+    REQUIRE(redacted.size() == QSize(2048, 1536));
+    CHECK(quadrantColours(redacted).back() == 'K');
+    CHECK(luma(redacted.pixel(1030, 774)) < 30); // just inside the corner of the region
+    CHECK(nearestOfFour(redacted.pixel(512, 384)) == Red);
+
+    // Bytes the codec refuses are refused for export too.
+    CHECK(refusal([&] { (void)codec.exportJpeg(encode(fourColours(32, 32), "bmp"), {}); }) ==
+          "not a JPEG or PNG image");
+    CHECK_THAT(refusal([&] {
+                   (void)codec.exportJpeg(large, {{{0, 0, 0, 10}, RedactionKind::Solid}});
+               }),
+               ContainsSubstring("redaction rectangle"));
 }

@@ -33,7 +33,8 @@ using namespace cc::services;
 namespace {
 
 // Decoding is not what this test is about: any bytes are a 100x100 "JPEG", thumbnails are
-// tiny, and a redacted copy is the original's bytes followed by its redactions.
+// tiny, and a redacted copy (or an export) is the original's bytes followed by its
+// redactions.
 class FakeCodec final : public ImageCodec {
 public:
     ImageInfo probe(crypto::ByteView) override { return {100, 100, QStringLiteral("jpeg")}; }
@@ -46,6 +47,10 @@ public:
                 out.push_back(std::uint8_t(v / 500));
         }
         return out;
+    }
+    crypto::Bytes exportJpeg(crypto::ByteView bytes,
+                             const std::vector<domain::Redaction> &redactions) override {
+        return redact(bytes, redactions);
     }
 };
 

@@ -1,4 +1,5 @@
-// The durable file layer: writeFileDurably, readFile and the temporary-file rules.
+// The durable file layer: writeFileDurably, writeNewFileDurably, readFile and the
+// temporary-file rules.
 
 #include "faultyfileops.h"
 #include "storagetestsupport.h"
@@ -158,6 +159,91 @@ TEST_CASE("a failing step of writeFileDurably fails the write and leaves the dir
         CHECK(fileNames(dir.path()).isEmpty());
     }
     // An fsync that failed is never retried: its error may be the only report of lost data.
+    if (op == Op::Fdatasync)
+        CHECK(files.calls(Op::Fdatasync) == 1);
+    if (op == Op::SyncDirectory)
+        CHECK(files.calls(Op::SyncDirectory) == 1);
+}
+
+TEST_CASE("writeNewFileDurably writes a new private file and never replaces one") {
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    PosixFileOps files;
+    const QString photo =
+        writeNewFileDurably(files, dir.path(), QStringLiteral("photo.jpg"), payload(50000, 1));
+    CHECK(photo == dir.filePath(QStringLiteral("photo.jpg")));
+    CHECK(readBytes(photo) == payload(50000, 1));
+    struct stat st {};
+    REQUIRE(::stat(QFile::encodeName(photo).constData(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    CHECK(st.st_nlink == 1); // the temporary name is gone
+
+    const QString second =
+        writeNewFileDurably(files, dir.path(), QStringLiteral("photo.jpg"), payload(10, 2));
+    CHECK(second == dir.filePath(QStringLiteral("photo (2).jpg")));
+    CHECK(readBytes(photo) == payload(50000, 1));
+    CHECK(readBytes(second) == payload(10, 2));
+    writeBytes(dir.filePath(QStringLiteral("notes")), payload(5, 3));
+    CHECK(writeNewFileDurably(files, dir.path(), QStringLiteral("notes"), {}) ==
+          dir.filePath(QStringLiteral("notes (2)")));
+    CHECK(readBytes(dir.filePath(QStringLiteral("notes"))) == payload(5, 3));
+    CHECK(fileNames(dir.path()) == QStringList{QStringLiteral("notes"), QStringLiteral("notes (2)"),
+                                               QStringLiteral("photo (2).jpg"),
+                                               QStringLiteral("photo.jpg")});
+
+    // Every name taken: refused, and nothing is left.
+    (void)writeNewFileDurably(files, dir.path(), QStringLiteral("photo.jpg"), payload(1, 4));
+    CHECK(thrownKind([&] {
+              (void)writeNewFileDurably(files, dir.path(), QStringLiteral("photo.jpg"),
+                                        payload(1, 5), 3);
+          }) == "Io");
+    CHECK(fileNames(dir.path()).size() == 5);
+    for (const char *name : {"", ".", "..", "a/b"})
+        CHECK(thrownKind([&] {
+                  (void)writeNewFileDurably(files, dir.path(), QString::fromLatin1(name), {});
+              }) == "Other");
+}
+
+TEST_CASE("writeNewFileDurably names the file by rename where the file system has no hard links") {
+    QTemporaryDir dir;
+    PosixFileOps real;
+    FaultyFileOps files(real);
+    writeBytes(dir.filePath(QStringLiteral("a.txt")), payload(3, 1));
+    files.failNth(Op::Link, 1, EPERM);
+    files.failNth(Op::Link, 2, EPERM);
+    // "a.txt" is taken (renameat2 refuses to replace it), "a (2).txt" is free.
+    const QString path =
+        writeNewFileDurably(files, dir.path(), QStringLiteral("a.txt"), payload(30, 2));
+    CHECK(path == dir.filePath(QStringLiteral("a (2).txt")));
+    CHECK(readBytes(path) == payload(30, 2));
+    CHECK(readBytes(dir.filePath(QStringLiteral("a.txt"))) == payload(3, 1));
+    CHECK(fileNames(dir.path()) ==
+          QStringList{QStringLiteral("a (2).txt"), QStringLiteral("a.txt")});
+}
+
+TEST_CASE("a failing step of writeNewFileDurably leaves no file and is never retried") {
+    const auto [op, nth] = GENERATE(table<Op, int>({{Op::Open, 1},
+                                                    {Op::Write, 1},
+                                                    {Op::Write, 3},
+                                                    {Op::Fdatasync, 1},
+                                                    {Op::Close, 1},
+                                                    {Op::Link, 1},
+                                                    {Op::SyncDirectory, 1}}));
+    const int error = GENERATE(EIO, ENOSPC);
+    CAPTURE(opName(op), error, nth);
+    QTemporaryDir dir;
+    PosixFileOps real;
+    FaultyFileOps files(real);
+    files.limitWrites(4096);
+    writeBytes(dir.filePath(QStringLiteral("photo.jpg")), payload(3000, 5));
+
+    files.failNth(op, nth, error);
+    CHECK(thrownKind([&] {
+              (void)writeNewFileDurably(files, dir.path(), QStringLiteral("photo.jpg"),
+                                        payload(20000, 7));
+          }) == (error == ENOSPC ? "Full" : "Io"));
+    CHECK(fileNames(dir.path()) == QStringList{QStringLiteral("photo.jpg")});
+    CHECK(readBytes(dir.filePath(QStringLiteral("photo.jpg"))) == payload(3000, 5));
     if (op == Op::Fdatasync)
         CHECK(files.calls(Op::Fdatasync) == 1);
     if (op == Op::SyncDirectory)
