@@ -25,6 +25,9 @@ QtObject {
     readonly property color viewerBackground: "#101414"
     readonly property color regionFill: "#66ffeb3b"
     readonly property color regionBorder: "#ffd600"
+    readonly property color redactionSolid: "#000000"
+    readonly property color redactionBlur: "#b3607d8b"
+    readonly property color redactionBorder: "#ffffff"
     readonly property color demoBanner: "#6a1b9a"
     readonly property color demoBannerText: "#ffffff"
     // Consent badges

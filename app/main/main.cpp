@@ -4,6 +4,7 @@
 #include "imaging/consentpdf.h"
 #include "imaging/demophoto.h"
 #include "imaging/qimagecodec.h"
+#include "imaging/revocationpdf.h"
 #include "selftest.h"
 #include "services/demogenerator.h"
 #include "services/templates.h"
@@ -12,15 +13,18 @@
 #include "storage/fileops.h"
 #include "storage/storageerror.h"
 #include "ui/appcontroller.h"
+#include "ui/auditcontroller.h"
 #include "ui/capturecontroller.h"
 #include "ui/consentcopycontroller.h"
 #include "ui/consentsession.h"
 #include "ui/corehost.h"
 #include "ui/injectedframesource.h"
 #include "ui/librarycontroller.h"
+#include "ui/postscontroller.h"
 #include "ui/practicesettingscontroller.h"
 #include "ui/qmlregistration.h"
 #include "ui/qtcameraframesource.h"
+#include "ui/revocationcontroller.h"
 #include "ui/shotlistmodel.h"
 #include "ui/uilanguage.h"
 #include "ui/vaultimageprovider.h"
@@ -207,6 +211,13 @@ int main(int argc, char *argv[]) {
     cc::imaging::ConsentPdfRenderer consentPdf;
     cc::ui::ConsentCopyController consentCopy(coreHost, consentPdf, *platform.shareSheet);
     cc::ui::ConsentCopyForeign::setInstance(&consentCopy);
+    cc::imaging::RevocationPdfRenderer revocationPdf;
+    cc::ui::RevocationController revocation(coreHost, revocationPdf, *platform.shareSheet);
+    cc::ui::RevocationForeign::setInstance(&revocation);
+    cc::ui::AuditController audit(coreHost);
+    cc::ui::AuditForeign::setInstance(&audit);
+    cc::ui::PostsController posts(coreHost, *platform.shareSheet);
+    cc::ui::PostsForeign::setInstance(&posts);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(u"qrc:/qt/qml"_s);
@@ -232,8 +243,8 @@ int main(int argc, char *argv[]) {
         // The screenshots show the wizard in the tour's language; the end-to-end run
         // switches it to Spanish from the clinician's language.
         cc::app::ScreenshotTour screenshotTour(
-            *window, controller, coreHost, e2e ? QString() : parser.value(tourOption), language,
-            e2e ? u"es"_s : language,
+            *window, controller, coreHost, posts, e2e ? QString() : parser.value(tourOption),
+            language, e2e ? u"es"_s : language,
             [clockOffsetSeconds](qint64 seconds) { *clockOffsetSeconds += seconds; });
         return screenshotTour.run();
     }

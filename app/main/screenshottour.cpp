@@ -4,18 +4,21 @@
 #include "services/consentcore.h"
 #include "ui/appcontroller.h"
 #include "ui/corehost.h"
+#include "ui/postscontroller.h"
 
 #include <QAccessible>
 #include <QCloseEvent>
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPointingDevice>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
 
@@ -44,11 +47,12 @@ using State = ui::AppController::State;
 } // namespace
 
 ScreenshotTour::ScreenshotTour(QQuickWindow &window, ui::AppController &controller,
-                               ui::CoreHost &host, QString directory, QString language,
-                               QString wizardLanguage, AdvanceClock advanceClock)
+                               ui::CoreHost &host, ui::PostsController &posts, QString directory,
+                               QString language, QString wizardLanguage, AdvanceClock advanceClock)
     : m_window(window)
     , m_controller(controller)
     , m_host(host)
+    , m_posts(posts)
     , m_directory(std::move(directory))
     , m_language(std::move(language))
     , m_wizardLanguage(std::move(wizardLanguage))
@@ -142,6 +146,11 @@ int ScreenshotTour::run() {
          waitFor([&c] { return c.state() == State::Unlocked && !c.busy(); }));
 
     examRoom(passcode);
+    if (m_failures == 0)
+        posting();
+    revocation();
+    if (m_failures == 0)
+        takedown();
 
     QTextStream(stdout) << "screenshot tour: " << m_controlsChecked
                         << " controls checked for a spoken name and a touch target's height\n";
@@ -397,6 +406,8 @@ void ScreenshotTour::examRoom(const QString &passcode) {
     // Mark the region of the photo that identifies the patient, so that a de-identified-only
     // consent can cover it.
     const QString photoId = core->library().photos(patientId).front().id;
+    m_patientId = patientId;
+    m_photoId = photoId;
     const QString storyId = core->library().stories(patientId).front().id;
     step(QStringLiteral("open the photo"), click(QStringLiteral("photo_") + photoId));
     step(QStringLiteral("click Mark"), click(QStringLiteral("photoAction")));
@@ -571,9 +582,343 @@ void ScreenshotTour::examRoom(const QString &passcode) {
          record.witness && record.witness->name == QStringLiteral("Marta Witness"));
     step(QStringLiteral("countersigned"), record.countersignedAt.isValid());
     QTextStream(stdout) << "screenshot tour: sealed and verified " << consents.front().id << '\n';
+    m_consentId = consents.front().id;
 
     step(QStringLiteral("click Done"), click(QStringLiteral("sealedDone")));
     save(QStringLiteral("patient-consented"));
+}
+
+void ScreenshotTour::revocation() {
+    auto *core = m_host.core();
+    const auto patients = core ? core->library().patients() : std::vector<domain::Patient>{};
+    if (!step(QStringLiteral("revocation: the patient is there"), patients.size() == 1))
+        return;
+    const QString patientId = patients.front().id;
+    const auto consents = core->consents().forPatient(patientId);
+    if (!step(QStringLiteral("revocation: the consent is there"), consents.size() == 1))
+        return;
+    const QString consentId = consents.front().id;
+
+    // A published post of the story and a draft holding it, through the core.
+    const bool spanish = m_language == QLatin1String("es");
+    const QString storyId = core->library().stories(patientId).front().id;
+    const domain::GateTarget target{QStringLiteral("instagram"), QStringLiteral("public"),
+                                    QStringLiteral("education")};
+    QString postId;
+    try {
+        const auto published =
+            core->posts().createDraft(spanish ? QStringLiteral("Seis semanas de tratamiento.")
+                                              : QStringLiteral("Six weeks of treatment."),
+                                      target);
+        core->posts().attach(published.id, storyId);
+        postId = core->posts().share(published.id).id;
+        core->posts().setUrl(postId, QStringLiteral("https://www.instagram.com/p/C0nsentCam01/"));
+        const auto draft = core->posts().createDraft(
+            spanish ? QStringLiteral("La segunda parte: cómo cuidar la piel en invierno.")
+                    : QStringLiteral("Part two: caring for the skin in winter."),
+            target);
+        core->posts().attach(draft.id, storyId);
+    } catch (const std::exception &e) {
+        QTextStream(stderr) << "screenshot tour: " << e.what() << '\n';
+    }
+    if (!step(QStringLiteral("revocation: a post of the story"), !postId.isEmpty()))
+        return;
+
+    // From the home page (wherever the tour left off) to the patient and the consent's page.
+    for (int i = 0; i < 10 && !find(QStringLiteral("homePage")); ++i)
+        click(QStringLiteral("back"));
+    step(QStringLiteral("revocation: home"), waitForItem(QStringLiteral("homePage")));
+    step(QStringLiteral("revocation: click Patients"), click(QStringLiteral("patients")));
+    step(QStringLiteral("revocation: patient list"),
+         waitForItem(QStringLiteral("patientListPage")));
+    step(QStringLiteral("revocation: open the patient"),
+         click(QStringLiteral("patient_") + patientId));
+    step(QStringLiteral("revocation: patient shown"),
+         waitForItem(QStringLiteral("patientDetailPage")));
+    step(QStringLiteral("open the consent"), click(QStringLiteral("consent_") + consentId));
+    step(QStringLiteral("consent page shown"), waitForItem(QStringLiteral("consentDetailPage")));
+    save(QStringLiteral("consent-detail"));
+
+    // The revocation: a written letter, photographed with the camera.
+    step(QStringLiteral("click Record revocation"), click(QStringLiteral("recordRevocation")));
+    step(QStringLiteral("revocation form shown"), waitForItem(QStringLiteral("revokeConsentPage")));
+    save(QStringLiteral("revoke-form"));
+    step(QStringLiteral("choose a written letter"), click(QStringLiteral("method_written_letter")));
+    step(QStringLiteral("click Photograph the letter"), click(QStringLiteral("photographLetter")));
+    step(QStringLiteral("letter camera ready"), waitFor([this] {
+             QQuickItem *shutter = find(QStringLiteral("shutter"));
+             return shutter && shutter->isEnabled();
+         }));
+    step(QStringLiteral("photograph the letter"), click(QStringLiteral("shutter")));
+    step(QStringLiteral("the letter's shot for review"), waitForItem(QStringLiteral("keep")));
+    step(QStringLiteral("keep the letter's shot"), click(QStringLiteral("keep")));
+    step(QStringLiteral("save the letter's photo"), click(QStringLiteral("save")));
+    step(QStringLiteral("the letter's photo shown"), waitForItem(QStringLiteral("letterPhoto")));
+    step(QStringLiteral("type a note"),
+         typeKeys(QStringLiteral("revocationNote"),
+                  spanish ? QStringLiteral("Carta entregada en recepción")
+                          : QStringLiteral("Letter handed in at the front desk")));
+    save(QStringLiteral("revoke-letter"));
+    step(QStringLiteral("click Record revocation"), click(QStringLiteral("recordRevocationNow")));
+    step(QStringLiteral("confirmation shown"), waitForItem(QStringLiteral("confirmRevocation")));
+    save(QStringLiteral("revoke-confirm"));
+    step(QStringLiteral("click Revoke"), click(QStringLiteral("confirmRevocation")));
+    step(QStringLiteral("impact shown"), waitForItem(QStringLiteral("revocationImpactPage")));
+    core = m_host.core();
+    const auto revocation = core ? core->consents().revocationOf(consentId) : std::nullopt;
+    step(QStringLiteral("revoked by the photographed letter"),
+         revocation && revocation->method == QLatin1String("written_letter") &&
+             !revocation->evidencePhotoId.isEmpty());
+    save(QStringLiteral("revocation-impact"));
+
+    // The story's post taken down (other posts of the consent stay flagged).
+    const qint64 flagged = core ? core->revocations().takedownCount() : 0;
+    step(QStringLiteral("the story's post is flagged"), flagged >= 1);
+    step(QStringLiteral("click Mark as taken down"), click(QStringLiteral("takeDown_") + postId));
+    step(QStringLiteral("takedown form shown"), waitForItem(QStringLiteral("saveTakedown")));
+    save(QStringLiteral("takedown-form"));
+    step(QStringLiteral("click Save the takedown"), click(QStringLiteral("saveTakedown")));
+    step(QStringLiteral("the post leaves the list"), waitFor([this, &postId] {
+             return find(QStringLiteral("takeDown_") + postId) == nullptr;
+         }));
+    step(QStringLiteral("one post fewer to take down"),
+         core->revocations().takedownCount() == flagged - 1);
+    save(QStringLiteral("revocation-impact-done"));
+
+    // Back on the consent, revoked; its audit log, verified.
+    step(QStringLiteral("back to the consent"), click(QStringLiteral("back")));
+    step(QStringLiteral("consent page again"), waitForItem(QStringLiteral("consentDetailPage")));
+    save(QStringLiteral("consent-revoked"));
+    step(QStringLiteral("click the consent's audit log"), click(QStringLiteral("consentAudit")));
+    step(QStringLiteral("audit log shown"), waitForItem(QStringLiteral("auditPage")));
+    step(QStringLiteral("click Verify log"), click(QStringLiteral("verifyLog")));
+    step(QStringLiteral("the log verifies"), waitFor([this] {
+             QQuickItem *result = find(QStringLiteral("verifyResult"));
+             return result && !result->property("isError").toBool() &&
+                    !result->property("text").toString().isEmpty() &&
+                    find(QStringLiteral("verifyLog"))->isEnabled();
+         }));
+    save(QStringLiteral("audit-consent"));
+    step(QStringLiteral("remove the consent filter"), click(QStringLiteral("filterChip_consent")));
+    save(QStringLiteral("audit"));
+}
+
+bool ScreenshotTour::choose(const QString &boxName, const QString &code) {
+    settle();
+    QQuickItem *combo = find(boxName + QStringLiteral("Combo"));
+    if (!combo)
+        return false;
+    reveal(combo);
+    int index = -1;
+    QMetaObject::invokeMethod(combo, "indexOfValue", Q_RETURN_ARG(int, index),
+                              Q_ARG(QVariant, code));
+    if (index < 0)
+        return false;
+    combo->setProperty("currentIndex", index);
+    QMetaObject::invokeMethod(combo, "activated", Q_ARG(int, index));
+    return waitFor([combo, &code] { return combo->property("currentValue").toString() == code; });
+}
+
+void ScreenshotTour::posting() {
+    auto *core = m_host.core();
+    if (!core)
+        return;
+    const bool spanish = m_language == QLatin1String("es");
+
+    // A redacted copy that covers the marked region: the consent allows only that.
+    step(QStringLiteral("open the photo again"), click(QStringLiteral("photo_") + m_photoId));
+    step(QStringLiteral("click Make a redacted copy"),
+         click(QStringLiteral("photoSecondaryAction")));
+    step(QStringLiteral("redaction editor shown"),
+         waitForItem(QStringLiteral("redactionEditorPage")));
+    step(QStringLiteral("click Cover marked regions"), click(QStringLiteral("coverMarked")));
+    save(QStringLiteral("redaction-editor"));
+    step(QStringLiteral("click Save redacted copy"), click(QStringLiteral("saveRedacted")));
+    QString copyId;
+    step(QStringLiteral("redacted copy stored"), waitFor([&] {
+             for (const auto &photo : core->library().photos(m_patientId)) {
+                 if (photo.isDerivative())
+                     copyId = photo.id;
+             }
+             return !copyId.isEmpty();
+         }));
+    step(QStringLiteral("back on the patient"), waitForItem(QStringLiteral("patientDetailPage")));
+    save(QStringLiteral("patient-redacted"));
+
+    // Home, then a new draft.
+    step(QStringLiteral("back to the list"), click(QStringLiteral("back")));
+    step(QStringLiteral("patient list shown"), waitForItem(QStringLiteral("patientListPage")));
+    step(QStringLiteral("back home"), click(QStringLiteral("back")));
+    step(QStringLiteral("home shown"), waitForItem(QStringLiteral("homePage")));
+    step(QStringLiteral("click Drafts"), click(QStringLiteral("drafts")));
+    step(QStringLiteral("drafts shown"), waitForItem(QStringLiteral("draftListPage")));
+    save(QStringLiteral("drafts-empty"));
+    step(QStringLiteral("click New draft"), click(QStringLiteral("newDraft")));
+    step(QStringLiteral("draft editor shown"), waitForItem(QStringLiteral("draftEditorPage")));
+    step(QStringLiteral("choose Instagram"),
+         choose(QStringLiteral("platformBox"), QStringLiteral("instagram")));
+    step(QStringLiteral("choose the public"),
+         choose(QStringLiteral("audienceBox"), QStringLiteral("public")));
+    step(QStringLiteral("choose education"),
+         choose(QStringLiteral("purposeBox"), QStringLiteral("education")));
+    step(QStringLiteral("the target saved"), waitFor([this] { return m_posts.targetComplete(); }));
+    // A first text that names the patient: the checks block it.
+    const QString named = spanish ? QStringLiteral("Lucía mejoró en seis semanas.")
+                                  : QStringLiteral("Lucía healed in six weeks.");
+    step(QStringLiteral("type the text"), typeKeys(QStringLiteral("draftText"), named));
+    step(QStringLiteral("the text saved"),
+         waitFor([this, &named] { return m_posts.text() == named; }));
+
+    // The picker: the original is blocked (de-identified use only), the copy allowed.
+    step(QStringLiteral("click Add photos or stories"), click(QStringLiteral("addItems")));
+    step(QStringLiteral("picker shown"), waitForItem(QStringLiteral("itemPickerPage")));
+    const auto pickRow = [this](const QString &itemId) {
+        for (const QVariantMap &row : m_posts.picker()->rows()) {
+            if (row.value(QStringLiteral("itemId")).toString() == itemId)
+                return row;
+        }
+        return QVariantMap{};
+    };
+    settle();
+    QQuickItem *attachOriginal = find(QStringLiteral("attach_") + m_photoId);
+    if (!step(QStringLiteral("the original is blocked"),
+              !pickRow(m_photoId).value(QStringLiteral("allowed")).toBool() && attachOriginal &&
+                  !attachOriginal->isEnabled()))
+        QTextStream(stderr) << "screenshot tour: the original's row: "
+                            << pickRow(m_photoId).value(QStringLiteral("reasonText")).toString()
+                            << (attachOriginal ? " (button found)" : " (no button)") << '\n';
+    step(QStringLiteral("the redacted copy is allowed"),
+         pickRow(copyId).value(QStringLiteral("allowed")).toBool());
+    save(QStringLiteral("picker"));
+    step(QStringLiteral("attach the copy"), click(QStringLiteral("attach_") + copyId));
+    step(QStringLiteral("the copy attached"),
+         waitFor([this] { return m_posts.items()->rowCount() == 1; }) &&
+             m_posts.items()->get(0).value(QStringLiteral("itemId")).toString() == copyId);
+    step(QStringLiteral("click Done"), click(QStringLiteral("pickerDone")));
+    step(QStringLiteral("draft editor again"), waitForItem(QStringLiteral("draftEditorPage")));
+    step(QStringLiteral("the name blocks sharing"),
+         !m_posts.canShare() && find(QStringLiteral("check_0")) != nullptr);
+    save(QStringLiteral("draft-checks"));
+
+    // The name removed and the education line added: nothing blocks.
+    if (QQuickItem *field = find(QStringLiteral("draftText")))
+        field->setProperty("text", QString());
+    const QString clean = spanish ? QStringLiteral("Mejoró en seis semanas.")
+                                  : QStringLiteral("Healed in six weeks.");
+    step(QStringLiteral("type the text again"), typeKeys(QStringLiteral("draftText"), clean));
+    step(QStringLiteral("the new text saved"),
+         waitFor([this, &clean] { return m_posts.text() == clean; }));
+    step(QStringLiteral("click Add the line"), click(QStringLiteral("addLine_education_line")));
+    step(QStringLiteral("nothing left to fix"),
+         waitFor([this] { return m_posts.checks()->rowCount() == 0 && m_posts.canShare(); }));
+    save(QStringLiteral("draft-ready"));
+
+    // Share into a folder (the one a folder dialog would have given).
+    QTemporaryDir shareDir;
+    m_posts.setFolder(QUrl::fromLocalFile(shareDir.path()));
+    step(QStringLiteral("click Share"), click(QStringLiteral("shareDraft")));
+    step(QStringLiteral("post ledger shown"), waitForItem(QStringLiteral("postLedgerPage")));
+    step(QStringLiteral("the files handed over"),
+         waitFor([this] { return !m_posts.busy() && !m_posts.noticeMessage().isEmpty(); }));
+    const auto posts = core->posts().posts();
+    if (!step(QStringLiteral("one post recorded"), posts.size() == 1))
+        return;
+    m_postId = posts.front().id;
+    step(QStringLiteral("the post is the copy"),
+         posts.front().items.size() == 1 && posts.front().items.front().itemId == copyId);
+    const QStringList files = QDir(shareDir.path()).entryList(QDir::Files);
+    QFile file(files.size() == 1 ? QDir(shareDir.path()).filePath(files.front()) : QString());
+    const QByteArray bytes = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    step(QStringLiteral("one fresh JPEG without metadata saved"),
+         files.size() == 1 && bytes.startsWith("\xff\xd8") && !bytes.contains("Exif") &&
+             !bytes.contains("http://ns.adobe.com/xap"));
+    save(QStringLiteral("posts"));
+    step(QStringLiteral("type the post's address"),
+         typeKeys(QStringLiteral("postUrl_0"), QStringLiteral("https://social.example/p/1")));
+    step(QStringLiteral("click Save address"), click(QStringLiteral("saveUrl_0")));
+    step(QStringLiteral("the address stored"), waitFor([core, this] {
+             const auto post = core->posts().post(m_postId);
+             return post && post->url == QStringLiteral("https://social.example/p/1");
+         }));
+    QTextStream(stdout) << "screenshot tour: shared " << m_postId << " as " << files.value(0)
+                        << '\n';
+
+    // Back to the patient, for the revocation.
+    step(QStringLiteral("back to the drafts"), click(QStringLiteral("back")));
+    step(QStringLiteral("drafts again"), waitForItem(QStringLiteral("draftListPage")));
+    step(QStringLiteral("back home again"), click(QStringLiteral("back")));
+    step(QStringLiteral("home again"), waitForItem(QStringLiteral("homePage")));
+    step(QStringLiteral("click Patients again"), click(QStringLiteral("patients")));
+    step(QStringLiteral("patient list again"), waitForItem(QStringLiteral("patientListPage")));
+    step(QStringLiteral("open the patient"), click(QStringLiteral("patient_") + m_patientId));
+    step(QStringLiteral("patient again"), waitForItem(QStringLiteral("patientDetailPage")));
+}
+
+bool ScreenshotTour::backHome() {
+    for (int i = 0; i < 8 && !find(QStringLiteral("homePage")); ++i) {
+        if (!click(QStringLiteral("back")))
+            return false;
+        settle();
+    }
+    return find(QStringLiteral("homePage")) != nullptr;
+}
+
+void ScreenshotTour::takedown() {
+    auto *core = m_host.core();
+    if (!core)
+        return;
+    const auto post = core->posts().post(m_postId);
+    step(QStringLiteral("the shared post is flagged for takedown"),
+         post && post->status == domain::PostStatus::TakedownRequired);
+
+    // Home counts what must come down.
+    step(QStringLiteral("home from the audit log"), backHome());
+    const qint64 flagged = core->revocations().takedownCount();
+    step(QStringLiteral("home shows the takedown count"), waitFor([this, flagged] {
+             return find(QStringLiteral("takedownBanner")) && m_posts.takedownCount() == flagged &&
+                    flagged >= 1;
+         }));
+    save(QStringLiteral("home-takedown"));
+
+    // The draft that holds a revoked item is marked blocked.
+    step(QStringLiteral("click Drafts"), click(QStringLiteral("drafts")));
+    step(QStringLiteral("drafts shown"), waitForItem(QStringLiteral("draftListPage")));
+    const auto &drafts = m_posts.drafts()->rows();
+    step(QStringLiteral("a draft is blocked"),
+         std::any_of(drafts.begin(), drafts.end(), [](const QVariantMap &row) {
+             return row.value(QStringLiteral("blockedCount")).toInt() > 0;
+         }));
+    save(QStringLiteral("drafts-blocked"));
+    step(QStringLiteral("home from the drafts"), backHome());
+
+    // The ledger shows the flag; the impact screen takes the post down.
+    step(QStringLiteral("click Show posts"), click(QStringLiteral("showTakedowns")));
+    step(QStringLiteral("ledger shown"), waitForItem(QStringLiteral("postLedgerPage")));
+    save(QStringLiteral("posts-takedown"));
+    step(QStringLiteral("home from the ledger"), backHome());
+    step(QStringLiteral("click Patients"), click(QStringLiteral("patients")));
+    step(QStringLiteral("patient list shown"), waitForItem(QStringLiteral("patientListPage")));
+    step(QStringLiteral("open the patient"), click(QStringLiteral("patient_") + m_patientId));
+    step(QStringLiteral("patient shown"), waitForItem(QStringLiteral("patientDetailPage")));
+    step(QStringLiteral("open the consent"), click(QStringLiteral("consent_") + m_consentId));
+    step(QStringLiteral("consent shown"), waitForItem(QStringLiteral("consentDetailPage")));
+    step(QStringLiteral("click Show impact"), click(QStringLiteral("showImpact")));
+    step(QStringLiteral("impact shown"), waitForItem(QStringLiteral("revocationImpactPage")));
+    step(QStringLiteral("click Mark the shared post taken down"),
+         click(QStringLiteral("takeDown_") + m_postId));
+    step(QStringLiteral("takedown form shown"), waitForItem(QStringLiteral("saveTakedown")));
+    step(QStringLiteral("click Save the takedown"), click(QStringLiteral("saveTakedown")));
+    step(QStringLiteral("the shared post is removed"), waitFor([core, this] {
+             const auto removed = core->posts().post(m_postId);
+             return removed && removed->status == domain::PostStatus::Removed;
+         }));
+    step(QStringLiteral("home after the takedown"), backHome());
+    step(QStringLiteral("the count dropped"),
+         waitFor([this, flagged] { return m_posts.takedownCount() == flagged - 1; }));
+    if (flagged == 1)
+        step(QStringLiteral("no takedown banner"),
+             waitFor([this] { return find(QStringLiteral("takedownBanner")) == nullptr; }));
+    save(QStringLiteral("home-after-takedown"));
 }
 
 } // namespace cc::app

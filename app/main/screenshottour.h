@@ -17,6 +17,7 @@ struct SignatureStrokes;
 namespace cc::ui {
 class AppController;
 class CoreHost;
+class PostsController;
 } // namespace cc::ui
 
 namespace cc::app {
@@ -35,8 +36,8 @@ public:
     using AdvanceClock = std::function<void(qint64 seconds)>;
 
     ScreenshotTour(QQuickWindow &window, ui::AppController &controller, ui::CoreHost &host,
-                   QString directory, QString language, QString wizardLanguage,
-                   AdvanceClock advanceClock);
+                   ui::PostsController &posts, QString directory, QString language,
+                   QString wizardLanguage, AdvanceClock advanceClock);
 
     // Returns the process exit code: 0 when every step worked and every file was saved.
     [[nodiscard]] int run();
@@ -57,6 +58,24 @@ private:
     void mouse(QEvent::Type type, QPointF scenePoint, Qt::MouseButtons buttons);
     bool waitForItem(const QString &objectName);
     void examRoom(const QString &passcode);
+    // After the seal: a redacted copy that hides the marked region, a draft for the
+    // consent's target, the picker (the original blocked, the copy allowed), the pre-post
+    // checks, sharing into a folder (the file checked: a fresh JPEG without metadata), the
+    // post's address.
+    void posting();
+    // After the revocation: the post shared through the screens is flagged, Home counts it,
+    // the drafts list marks the draft that is now blocked, and marking the post removed on
+    // the impact screen clears the count.
+    void takedown();
+    // Clicks Back until the home page shows.
+    bool backHome();
+    // Chooses entry index of the ComboBox inside a TargetBox as a user would.
+    bool choose(const QString &boxName, const QString &code);
+    // After the exam room: a post and a draft of the sealed consent's story, then the
+    // consent's page, its revocation by a photographed letter, the impact (the blocked
+    // draft, the post marked taken down) and the audit log, filtered and verified. Runs
+    // last: it revokes the session's consent.
+    void revocation();
     // Scrolls the settings page so that the item's top is near the top of the screen.
     bool scrollTo(const QString &objectName);
     bool save(const QString &screen);
@@ -65,10 +84,16 @@ private:
     QQuickWindow &m_window;
     ui::AppController &m_controller;
     ui::CoreHost &m_host;
+    ui::PostsController &m_posts;
     QString m_directory;
     QString m_language;
     QString m_wizardLanguage;
     AdvanceClock m_advanceClock;
+    QString m_patientId;
+    QString m_photoId;
+    QString m_consentId;
+    QString m_postId;
+    QString m_shareDirectory;
     int m_failures = 0;
     int m_controlsChecked = 0;
 };

@@ -2,7 +2,9 @@
 
 #include "domain/consentrecord.h"
 #include "domain/redaction.h"
+#include "imaging/facehints.h"
 #include "services/consentcore.h"
+#include "services/imagecodec.h"
 #include "services/serviceerror.h"
 #include "services/vault.h"
 #include "ui/consentbadges.h"
@@ -233,6 +235,85 @@ bool LibraryController::markIdentifyingRegions(const QString &photoId,
         setError(messageFor(e));
         return false;
     }
+}
+
+QString LibraryController::deriveRedacted(const QString &photoId, const QVariantList &redactions) {
+    clearError();
+    auto *core = m_host.core();
+    if (!core)
+        return {};
+    if (redactions.isEmpty()) {
+        setError(tr("Draw at least one box to redact."));
+        return {};
+    }
+    std::vector<domain::Redaction> list;
+    constexpr double scale = domain::NormRect::Scale;
+    for (const QVariant &value : redactions) {
+        const QVariantMap map = value.toMap();
+        const auto at = [&map](const char *key) {
+            return qRound(map.value(QLatin1String(key)).toDouble() * scale);
+        };
+        const domain::NormRect rect{at("x"), at("y"), at("w"), at("h")};
+        const QString kind = map.value(QStringLiteral("kind")).toString();
+        if (!rect.isValid() || (kind != QLatin1String("blur") && kind != QLatin1String("solid"))) {
+            setError(tr("A redaction must lie inside the photo."));
+            return {};
+        }
+        list.push_back({rect, kind == QLatin1String("blur") ? domain::RedactionKind::Blur
+                                                            : domain::RedactionKind::Solid});
+    }
+    try {
+        const auto copy = core->library().deriveRedacted(photoId, list);
+        reloadPatient();
+        return copy.id;
+    } catch (const std::exception &e) {
+        setError(messageFor(e));
+        return {};
+    }
+}
+
+QVariantList LibraryController::faceHints(const QString &photoId) {
+    clearError();
+    auto *core = m_host.core();
+    if (!core)
+        return {};
+    std::vector<domain::NormRect> found;
+    try {
+        const crypto::SecretBytes bytes = core->library().photoBytes(photoId);
+        for (const auto cascade :
+             {imaging::FaceHints::DefaultCascade, imaging::FaceCascade::Profile}) {
+            imaging::FaceHints hints(cascade);
+            for (const domain::NormRect &rect : hints.find(bytes)) {
+                // A side view the frontal cascade found already: keep the first box.
+                const bool known = std::any_of(found.begin(), found.end(), [&rect](const auto &f) {
+                    const int x =
+                        std::max(0, std::min(f.x + f.w, rect.x + rect.w) - std::max(f.x, rect.x));
+                    const int y =
+                        std::max(0, std::min(f.y + f.h, rect.y + rect.h) - std::max(f.y, rect.y));
+                    return qint64(x) * y * 2 > qint64(rect.w) * rect.h;
+                });
+                if (!known)
+                    found.push_back(rect);
+            }
+        }
+    } catch (const services::ImageError &) {
+        setError(tr("This photo could not be read."));
+        return {};
+    } catch (const imaging::FaceHintsError &) {
+        setError(tr("Face hints are not available on this device. Draw the boxes yourself."));
+        return {};
+    } catch (const std::exception &e) {
+        setError(messageFor(e));
+        return {};
+    }
+    QVariantList result;
+    constexpr double scale = domain::NormRect::Scale;
+    for (const auto &r : found)
+        result.append(QVariantMap{{QStringLiteral("x"), r.x / scale},
+                                  {QStringLiteral("y"), r.y / scale},
+                                  {QStringLiteral("w"), r.w / scale},
+                                  {QStringLiteral("h"), r.h / scale}});
+    return result;
 }
 
 void LibraryController::clearError() {

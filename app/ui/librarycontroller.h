@@ -82,6 +82,14 @@ public:
     // only be given for a photo whose regions are marked, and they are sealed with it.
     // False with errorMessage for a redacted copy, a rectangle outside the photo, ...
     Q_INVOKABLE bool markIdentifyingRegions(const QString &photoId, const QVariantList &regions);
+    // A redacted copy of a photo: redactions [{x, y, w, h, kind}] (fractions, kind "blur"
+    // or "solid") burned into a new photo linked to its original. Returns the copy's id,
+    // or an empty string with errorMessage (no redaction, a box outside the photo, ...).
+    Q_INVOKABLE QString deriveRedacted(const QString &photoId, const QVariantList &redactions);
+    // Boxes over the faces OpenCV's cascades find on a photo (frontal and side views), as
+    // [{x, y, w, h}] fractions, for the clinician to check: hints, never a guarantee.
+    // Empty with errorMessage when the photo can't be read or the detector can't load.
+    Q_INVOKABLE [[nodiscard]] QVariantList faceHints(const QString &photoId);
     Q_INVOKABLE void clearError();
 
     // The translated message for an exception a use case threw.

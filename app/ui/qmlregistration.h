@@ -4,11 +4,14 @@
 // carry no QML macros; these wrappers do.
 
 #include "ui/appcontroller.h"
+#include "ui/auditcontroller.h"
 #include "ui/capturecontroller.h"
 #include "ui/consentcopycontroller.h"
 #include "ui/consentsession.h"
 #include "ui/librarycontroller.h"
+#include "ui/postscontroller.h"
 #include "ui/practicesettingscontroller.h"
+#include "ui/revocationcontroller.h"
 #include "ui/rowsmodel.h"
 #include "ui/uilanguage.h"
 #include "ui/uipreferences.h"
@@ -117,6 +120,30 @@ struct ConsentCopyForeign : ForeignInstance<ConsentCopyController> {
     Q_GADGET
     QML_FOREIGN(cc::ui::ConsentCopyController)
     QML_NAMED_ELEMENT(ConsentCopy)
+    QML_SINGLETON
+};
+
+// A consent's revocation, its impact and takedowns, the patient's receipt: `Revocation`.
+struct RevocationForeign : ForeignInstance<RevocationController> {
+    Q_GADGET
+    QML_FOREIGN(cc::ui::RevocationController)
+    QML_NAMED_ELEMENT(Revocation)
+    QML_SINGLETON
+};
+
+// The audit log, filtered and verified: `Audit`.
+struct AuditForeign : ForeignInstance<AuditController> {
+    Q_GADGET
+    QML_FOREIGN(cc::ui::AuditController)
+    QML_NAMED_ELEMENT(Audit)
+    QML_SINGLETON
+};
+
+// Drafts, sharing and the post ledger: `Posts`.
+struct PostsForeign : ForeignInstance<PostsController> {
+    Q_GADGET
+    QML_FOREIGN(cc::ui::PostsController)
+    QML_NAMED_ELEMENT(Posts)
     QML_SINGLETON
 };
 

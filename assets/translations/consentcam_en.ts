@@ -2,12 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AuditPage</name>
+    <message numerus="yes">
+        <source>%n entries, newest first</source>
+        <translation>
+            <numerusform>%n entry, newest first</numerusform>
+            <numerusform>%n entries, newest first</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CapturePage</name>
     <message numerus="yes">
         <source>Save %n photo(s)</source>
         <translation>
             <numerusform>Save %n photo</numerusform>
             <numerusform>Save %n photos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDetailPage</name>
+    <message numerus="yes">
+        <source>%n post(s) still to be taken down.</source>
+        <translation>
+            <numerusform>%n post still to be taken down.</numerusform>
+            <numerusform>%n posts still to be taken down.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DraftListPage</name>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n blocked</source>
+        <translation>
+            <numerusform>%n blocked</numerusform>
+            <numerusform>%n blocked</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message numerus="yes">
+        <source>%n post(s) must be taken down: a patient revoked consent.</source>
+        <translation>
+            <numerusform>%n post must be taken down: a patient revoked consent.</numerusform>
+            <numerusform>%n posts must be taken down: a patient revoked consent.</numerusform>
         </translation>
     </message>
 </context>
@@ -42,6 +89,23 @@
         <translation>
             <numerusform>%n day</numerusform>
             <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RedactionEditorPage</name>
+    <message numerus="yes">
+        <source>%n face(s) found: check each box and add any the detector missed.</source>
+        <translation>
+            <numerusform>%n face found: check the box and add any the detector missed.</numerusform>
+            <numerusform>%n faces found: check each box and add any the detector missed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es)</source>
+        <translation>
+            <numerusform>%n box</numerusform>
+            <numerusform>%n boxes</numerusform>
         </translation>
     </message>
 </context>
@@ -103,6 +167,30 @@
         <translation>
             <numerusform>%n year</numerusform>
             <numerusform>%n years</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::AuditController</name>
+    <message numerus="yes">
+        <source>The log is intact: %n entries verified.</source>
+        <translation>
+            <numerusform>The log is intact: %n entry verified.</numerusform>
+            <numerusform>The log is intact: %n entries verified.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signed checkpoints.</source>
+        <translation>
+            <numerusform>%n signed checkpoint.</numerusform>
+            <numerusform>%n signed checkpoints.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The last %n entries are not yet covered by a signed checkpoint; the vault&apos;s encryption protects them.</source>
+        <translation>
+            <numerusform>The last entry is not yet covered by a signed checkpoint; the vault&apos;s encryption protects it.</numerusform>
+            <numerusform>The last %n entries are not yet covered by a signed checkpoint; the vault&apos;s encryption protects them.</numerusform>
         </translation>
     </message>
 </context>

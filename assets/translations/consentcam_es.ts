@@ -33,6 +33,63 @@
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <source>All patients</source>
+        <translation>Todos los pacientes</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Verify log</source>
+        <translation>Verificar el registro</translation>
+    </message>
+    <message>
+        <source>Verification progress</source>
+        <translation>Progreso de la verificación</translation>
+    </message>
+    <message>
+        <source>Show the entries of</source>
+        <translation>Mostrar las entradas de</translation>
+    </message>
+    <message>
+        <source>Remove the filter %1</source>
+        <translation>Quitar el filtro %1</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>n.º %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries, newest first</source>
+        <translation>
+            <numerusform>%n entrada, la más reciente primero</numerusform>
+            <numerusform>%n entradas, las más recientes primero</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BoxCanvas</name>
+    <message>
+        <source>Remove box %1</source>
+        <translation>Quitar el recuadro %1</translation>
+    </message>
+    <message>
+        <source>Blur</source>
+        <translation>Difuminar</translation>
+    </message>
+</context>
+<context>
     <name>CapturePage</name>
     <message>
         <source>Photo imported into the vault.</source>
@@ -117,6 +174,33 @@
         <source>Photo of the authority document</source>
         <translation>Foto del documento de autorización</translation>
     </message>
+    <message>
+        <source>Photo of the revocation letter</source>
+        <translation>Foto de la carta de revocación</translation>
+    </message>
+    <message>
+        <source>Screenshot of the removed post</source>
+        <translation>Captura de la publicación retirada</translation>
+    </message>
+</context>
+<context>
+    <name>CheckCard</name>
+    <message>
+        <source>Add the line</source>
+        <translation>Añadir la línea</translation>
+    </message>
+    <message>
+        <source>Add a disclosure</source>
+        <translation>Añadir la declaración</translation>
+    </message>
+    <message>
+        <source>Add the general education line</source>
+        <translation>Añadir la línea de educación general</translation>
+    </message>
+    <message>
+        <source>Add a sponsorship disclosure</source>
+        <translation>Añadir una declaración de patrocinio</translation>
+    </message>
 </context>
 <context>
     <name>ClinicianProfileSection</name>
@@ -190,6 +274,108 @@
     <message>
         <source>Consent fails verification</source>
         <translation>El consentimiento no pasa la verificación</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDetailPage</name>
+    <message>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+    <message>
+        <source>Save the patient&apos;s copy in</source>
+        <translation>Guardar la copia del paciente en</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Firmado por</translation>
+    </message>
+    <message>
+        <source>Sealed</source>
+        <translation>Sellado</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>Vigencia</translation>
+    </message>
+    <message>
+        <source>Form language</source>
+        <translation>Idioma del formulario</translation>
+    </message>
+    <message>
+        <source>What it allows</source>
+        <translation>Lo que permite</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <source>Who may see it</source>
+        <translation>Quién puede verlo</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Para qué</translation>
+    </message>
+    <message>
+        <source>Identifiable</source>
+        <translation>Identificable</translation>
+    </message>
+    <message>
+        <source>What it covers</source>
+        <translation>Lo que cubre</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Revocado</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibida</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Registrada</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Cómo</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>What the revocation affects</source>
+        <translation>Lo que afecta la revocación</translation>
+    </message>
+    <message>
+        <source>Give the patient a copy (PDF)</source>
+        <translation>Dar una copia al paciente (PDF)</translation>
+    </message>
+    <message>
+        <source>Record revocation</source>
+        <translation>Registrar la revocación</translation>
+    </message>
+    <message>
+        <source>Audit log of this consent</source>
+        <translation>Registro de auditoría de este consentimiento</translation>
+    </message>
+    <message>
+        <source>Signing as</source>
+        <translation>Firma como</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) still to be taken down.</source>
+        <translation>
+            <numerusform>Falta retirar %n publicación.</numerusform>
+            <numerusform>Falta retirar %n publicaciones.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -278,6 +464,174 @@
     </message>
 </context>
 <context>
+    <name>DraftEditorPage</name>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>Save the post&apos;s files in</source>
+        <translation>Guardar los archivos de la publicación en</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Discard this draft</source>
+        <translation>Descartar este borrador</translation>
+    </message>
+    <message>
+        <source>Discard this draft?</source>
+        <translation>¿Descartar este borrador?</translation>
+    </message>
+    <message>
+        <source>The draft&apos;s text and choices are deleted. The photos and stories stay in the vault.</source>
+        <translation>Se borran el texto y las opciones del borrador. Las fotos y los relatos siguen en la bóveda.</translation>
+    </message>
+    <message>
+        <source>Where it goes</source>
+        <translation>Dónde se publica</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plataforma</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Público</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Finalidad</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>What the post says</source>
+        <translation>Lo que dice la publicación</translation>
+    </message>
+    <message>
+        <source>Post text</source>
+        <translation>Texto de la publicación</translation>
+    </message>
+    <message>
+        <source>Photos and stories</source>
+        <translation>Fotos y relatos</translation>
+    </message>
+    <message>
+        <source>Nothing attached yet.</source>
+        <translation>Aún no hay nada adjunto.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Quitar %1</translation>
+    </message>
+    <message>
+        <source>Add photos or stories</source>
+        <translation>Añadir fotos o relatos</translation>
+    </message>
+    <message>
+        <source>Checks before posting</source>
+        <translation>Comprobaciones antes de publicar</translation>
+    </message>
+    <message>
+        <source>Nothing to fix.</source>
+        <translation>No hay nada que corregir.</translation>
+    </message>
+    <message>
+        <source>Choose the platform, audience and purpose to share.</source>
+        <translation>Elija la plataforma, el público y la finalidad para compartir.</translation>
+    </message>
+    <message>
+        <source>Attach at least one photo or story to share.</source>
+        <translation>Adjunte al menos una foto o un relato para compartir.</translation>
+    </message>
+    <message>
+        <source>Remove the blocked items to share.</source>
+        <translation>Quite los elementos bloqueados para compartir.</translation>
+    </message>
+    <message>
+        <source>Fix the checks marked &quot;Blocks sharing&quot; to share.</source>
+        <translation>Corrija las comprobaciones marcadas «Impide compartir» para compartir.</translation>
+    </message>
+    <message>
+        <source>Files are saved in %1</source>
+        <translation>Los archivos se guardan en %1</translation>
+    </message>
+    <message>
+        <source>Sharing…</source>
+        <translation>Compartiendo…</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Compartir</translation>
+    </message>
+    <message>
+        <source>Share the post</source>
+        <translation>Compartir la publicación</translation>
+    </message>
+    <message>
+        <source>Other folder</source>
+        <translation>Otra carpeta</translation>
+    </message>
+    <message>
+        <source>Choose another folder to save in</source>
+        <translation>Elegir otra carpeta donde guardar</translation>
+    </message>
+</context>
+<context>
+    <name>DraftListPage</name>
+    <message>
+        <source>Drafts</source>
+        <translation>Borradores</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>Publicaciones</translation>
+    </message>
+    <message>
+        <source>Posts already shared</source>
+        <translation>Publicaciones ya compartidas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n elemento</numerusform>
+            <numerusform>%n elementos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n blocked</source>
+        <translation>
+            <numerusform>%n bloqueado</numerusform>
+            <numerusform>%n bloqueados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No target chosen</source>
+        <translation>Sin destino elegido</translation>
+    </message>
+    <message>
+        <source>Empty draft</source>
+        <translation>Borrador vacío</translation>
+    </message>
+    <message>
+        <source>No drafts. Start one to share consented photos or stories.</source>
+        <translation>No hay borradores. Cree uno para compartir fotos o relatos con consentimiento.</translation>
+    </message>
+    <message>
+        <source>New draft</source>
+        <translation>Nuevo borrador</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>ConsentCam</source>
@@ -322,6 +676,95 @@
     <message>
         <source>Patients</source>
         <translation>Pacientes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) must be taken down: a patient revoked consent.</source>
+        <translation>
+            <numerusform>%n publicación debe retirarse: un paciente revocó su consentimiento.</numerusform>
+            <numerusform>%n publicaciones deben retirarse: un paciente revocó su consentimiento.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show posts</source>
+        <translation>Ver publicaciones</translation>
+    </message>
+    <message>
+        <source>Show the posts to take down</source>
+        <translation>Ver las publicaciones que hay que retirar</translation>
+    </message>
+    <message>
+        <source>Drafts and posts</source>
+        <translation>Borradores y publicaciones</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+</context>
+<context>
+    <name>ItemPickerPage</name>
+    <message>
+        <source>Add to the draft</source>
+        <translation>Añadir al borrador</translation>
+    </message>
+    <message>
+        <source>Decisions for %1</source>
+        <translation>Decisiones para %1</translation>
+    </message>
+    <message>
+        <source>Choose the draft&apos;s platform, audience and purpose: until then an item is allowed if any consent could allow it.</source>
+        <translation>Elija la plataforma, el público y la finalidad del borrador: hasta entonces se permite un elemento si algún consentimiento pudiera permitirlo.</translation>
+    </message>
+    <message>
+        <source>Search by patient name or MRN</source>
+        <translation>Buscar por nombre del paciente o n.º de historia</translation>
+    </message>
+    <message>
+        <source>Attached</source>
+        <translation>Adjunto</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>Adjuntar</translation>
+    </message>
+    <message>
+        <source>%1 is attached</source>
+        <translation>%1 está adjunto</translation>
+    </message>
+    <message>
+        <source>Attach %1</source>
+        <translation>Adjuntar %1</translation>
+    </message>
+    <message>
+        <source>No photos or stories found.</source>
+        <translation>No se encontraron fotos ni relatos.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Listo</translation>
+    </message>
+</context>
+<context>
+    <name>ItemRow</name>
+    <message>
+        <source>Story</source>
+        <translation>Relato</translation>
+    </message>
+    <message>
+        <source>Allowed for this target</source>
+        <translation>Permitido para este destino</translation>
+    </message>
+    <message>
+        <source>Blocked: %1</source>
+        <translation>Bloqueado: %1</translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation>permitido</translation>
+    </message>
+    <message>
+        <source>blocked: %1</source>
+        <translation>bloqueado: %1</translation>
     </message>
 </context>
 <context>
@@ -427,6 +870,10 @@
         <source>Mark what identifies the patient</source>
         <translation>Marcar lo que identifica al paciente</translation>
     </message>
+    <message>
+        <source>Make a redacted copy</source>
+        <translation>Hacer una copia censurada</translation>
+    </message>
 </context>
 <context>
     <name>PatientListPage</name>
@@ -519,6 +966,33 @@
     </message>
 </context>
 <context>
+    <name>PostLedgerPage</name>
+    <message>
+        <source>Posts</source>
+        <translation>Publicaciones</translation>
+    </message>
+    <message>
+        <source>The post&apos;s address, https://…</source>
+        <translation>La dirección de la publicación, https://…</translation>
+    </message>
+    <message>
+        <source>The post&apos;s web address</source>
+        <translation>La dirección web de la publicación</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Save the post&apos;s address</source>
+        <translation>Guardar la dirección de la publicación</translation>
+    </message>
+    <message>
+        <source>Nothing shared yet.</source>
+        <translation>Aún no se ha compartido nada.</translation>
+    </message>
+</context>
+<context>
     <name>PrepareConsentPage</name>
     <message>
         <source>Record consent</source>
@@ -574,6 +1048,79 @@
     </message>
 </context>
 <context>
+    <name>RedactionEditorPage</name>
+    <message numerus="yes">
+        <source>%n face(s) found: check each box and add any the detector missed.</source>
+        <translation>
+            <numerusform>%n cara encontrada: revise el recuadro y añada las que el detector no haya visto.</numerusform>
+            <numerusform>%n caras encontradas: revise cada recuadro y añada las que el detector no haya visto.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No face found. Draw the boxes yourself.</source>
+        <translation>No se encontró ninguna cara. Dibuje usted los recuadros.</translation>
+    </message>
+    <message>
+        <source>Make a redacted copy</source>
+        <translation>Hacer una copia censurada</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Drag a box over each face, tattoo or anything else that must not be seen. Tap a box to remove it. Outlined boxes are the regions marked as identifying.</source>
+        <translation>Arrastre un recuadro sobre cada cara, tatuaje o cualquier otra cosa que no deba verse. Toque un recuadro para quitarlo. Los recuadros con contorno son las zonas marcadas como identificativas.</translation>
+    </message>
+    <message>
+        <source>Blur</source>
+        <translation>Difuminar</translation>
+    </message>
+    <message>
+        <source>Solid</source>
+        <translation>Opaco</translation>
+    </message>
+    <message>
+        <source>Photo: drag to cover what must not be seen</source>
+        <translation>Foto: arrastre para tapar lo que no debe verse</translation>
+    </message>
+    <message>
+        <source>Remove redaction %1</source>
+        <translation>Quitar la censura %1</translation>
+    </message>
+    <message>
+        <source>Suggest faces</source>
+        <translation>Sugerir caras</translation>
+    </message>
+    <message>
+        <source>Suggest boxes over the faces in the photo</source>
+        <translation>Sugerir recuadros sobre las caras de la foto</translation>
+    </message>
+    <message>
+        <source>Cover marked regions</source>
+        <translation>Tapar las zonas marcadas</translation>
+    </message>
+    <message>
+        <source>Remove all</source>
+        <translation>Quitar todo</translation>
+    </message>
+    <message>
+        <source>Remove all redactions</source>
+        <translation>Quitar todas las censuras</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es)</source>
+        <translation>
+            <numerusform>%n recuadro</numerusform>
+            <numerusform>%n recuadros</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save redacted copy</source>
+        <translation>Guardar la copia censurada</translation>
+    </message>
+</context>
+<context>
     <name>RegionEditorPage</name>
     <message>
         <source>Mark what identifies the patient</source>
@@ -613,6 +1160,232 @@
     <message>
         <source>Save the marked regions</source>
         <translation>Guardar las zonas marcadas</translation>
+    </message>
+</context>
+<context>
+    <name>RevocationImpactPage</name>
+    <message>
+        <source>After the revocation</source>
+        <translation>Después de la revocación</translation>
+    </message>
+    <message>
+        <source>Save the patient&apos;s receipt in</source>
+        <translation>Guardar el comprobante del paciente en</translation>
+    </message>
+    <message>
+        <source>Posts to take down</source>
+        <translation>Publicaciones por retirar</translation>
+    </message>
+    <message>
+        <source>No published post depends on this consent any more.</source>
+        <translation>Ya no hay ninguna publicación que dependa de este consentimiento.</translation>
+    </message>
+    <message>
+        <source>Post on %1, posted %2</source>
+        <translation>Publicación en %1, publicada el %2</translation>
+    </message>
+    <message>
+        <source>%1, posted %2</source>
+        <translation>%1, publicada el %2</translation>
+    </message>
+    <message>
+        <source>Address not recorded</source>
+        <translation>Dirección no registrada</translation>
+    </message>
+    <message>
+        <source>Mark as taken down</source>
+        <translation>Marcar como retirada</translation>
+    </message>
+    <message>
+        <source>Mark the post on %1 as taken down</source>
+        <translation>Marcar como retirada la publicación en %1</translation>
+    </message>
+    <message>
+        <source>Date removed (year-month-day)</source>
+        <translation>Fecha de retirada (año-mes-día)</translation>
+    </message>
+    <message>
+        <source>Date removed, year-month-day</source>
+        <translation>Fecha de retirada, año-mes-día</translation>
+    </message>
+    <message>
+        <source>Screenshot of the removal</source>
+        <translation>Captura de la retirada</translation>
+    </message>
+    <message>
+        <source>Replace the screenshot</source>
+        <translation>Cambiar la captura</translation>
+    </message>
+    <message>
+        <source>Add a screenshot (optional)</source>
+        <translation>Añadir una captura (opcional)</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>Nota (opcional)</translation>
+    </message>
+    <message>
+        <source>Note on the takedown</source>
+        <translation>Nota sobre la retirada</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Save the takedown</source>
+        <translation>Guardar la retirada</translation>
+    </message>
+    <message>
+        <source>Drafts now blocked</source>
+        <translation>Borradores bloqueados</translation>
+    </message>
+    <message>
+        <source>No draft uses what this consent covered.</source>
+        <translation>Ningún borrador usa lo que cubría este consentimiento.</translation>
+    </message>
+    <message>
+        <source>Blocked draft: %1</source>
+        <translation>Borrador bloqueado: %1</translation>
+    </message>
+    <message>
+        <source>(no text yet)</source>
+        <translation>(todavía sin texto)</translation>
+    </message>
+    <message>
+        <source>These drafts can&apos;t be shared while they hold an item of this consent. Remove the item or discard the draft.</source>
+        <translation>Estos borradores no se pueden compartir mientras contengan algo de este consentimiento. Quite el elemento o descarte el borrador.</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s receipt</source>
+        <translation>El comprobante del paciente</translation>
+    </message>
+    <message>
+        <source>Give the patient a receipt (PDF)</source>
+        <translation>Dar un comprobante al paciente (PDF)</translation>
+    </message>
+    <message>
+        <source>Making the receipt</source>
+        <translation>Preparando el comprobante</translation>
+    </message>
+    <message>
+        <source>Audit log of this consent</source>
+        <translation>Registro de auditoría de este consentimiento</translation>
+    </message>
+    <message>
+        <source>The consent signed by %1 is revoked. Received %2 (%3).</source>
+        <translation>El consentimiento firmado por %1 está revocado. Recibida el %2 (%3).</translation>
+    </message>
+</context>
+<context>
+    <name>RevokeConsentPage</name>
+    <message>
+        <source>Record revocation</source>
+        <translation>Registrar la revocación</translation>
+    </message>
+    <message>
+        <source>A revocation takes effect as soon as it is recorded and is final: nothing this consent covers can be shared again, and every post that depends on it must be taken down.</source>
+        <translation>Una revocación tiene efecto en cuanto se registra y es definitiva: nada de lo que cubre este consentimiento se puede volver a compartir, y hay que retirar cada publicación que dependa de él.</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+    <message>
+        <source>Signed by %1, sealed %2</source>
+        <translation>Firmado por %1, sellado el %2</translation>
+    </message>
+    <message>
+        <source>How was it received?</source>
+        <translation>¿Cómo se recibió?</translation>
+    </message>
+    <message>
+        <source>Hand the phone to the patient (or the person who signed the consent) to sign below.</source>
+        <translation>Entregue el teléfono al paciente (o a la persona que firmó el consentimiento) para que firme abajo.</translation>
+    </message>
+    <message>
+        <source>Signature cancelling the consent</source>
+        <translation>Firma que cancela el consentimiento</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>The letter is photographed and will be kept with the revocation.</source>
+        <translation>La carta está fotografiada y se guardará con la revocación.</translation>
+    </message>
+    <message>
+        <source>Photograph the patient&apos;s signed letter. The photo is stored encrypted with the revocation.</source>
+        <translation>Fotografíe la carta firmada del paciente. La foto se guarda cifrada con la revocación.</translation>
+    </message>
+    <message>
+        <source>Photo of the letter</source>
+        <translation>Foto de la carta</translation>
+    </message>
+    <message>
+        <source>Photograph the letter again</source>
+        <translation>Volver a fotografiar la carta</translation>
+    </message>
+    <message>
+        <source>Photograph the letter</source>
+        <translation>Fotografiar la carta</translation>
+    </message>
+    <message>
+        <source>When was it received?</source>
+        <translation>¿Cuándo se recibió?</translation>
+    </message>
+    <message>
+        <source>Date (year-month-day)</source>
+        <translation>Fecha (año-mes-día)</translation>
+    </message>
+    <message>
+        <source>Date received, year-month-day</source>
+        <translation>Fecha de recepción, año-mes-día</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Time received, hours and minutes</source>
+        <translation>Hora de recepción, horas y minutos</translation>
+    </message>
+    <message>
+        <source>How it was received (required), for example by phone and then by e-mail</source>
+        <translation>Cómo se recibió (obligatorio), por ejemplo por teléfono y luego por correo electrónico</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>Nota (opcional)</translation>
+    </message>
+    <message>
+        <source>How it was received</source>
+        <translation>Cómo se recibió</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Record this revocation?</source>
+        <translation>¿Registrar esta revocación?</translation>
+    </message>
+    <message>
+        <source>It can&apos;t be undone. Only a new consent can allow these items again.</source>
+        <translation>No se puede deshacer. Solo un consentimiento nuevo puede volver a permitir estos elementos.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revocar</translation>
     </message>
 </context>
 <context>
@@ -697,6 +1470,169 @@
     </message>
 </context>
 <context>
+    <name>ShareWording</name>
+    <message>
+        <source>This item is no longer in the vault.</source>
+        <translation>Este elemento ya no está en la bóveda.</translation>
+    </message>
+    <message>
+        <source>Choose the platform, audience and purpose first.</source>
+        <translation>Elija primero la plataforma, el público y la finalidad.</translation>
+    </message>
+    <message>
+        <source>The practice&apos;s policy does not allow %1.</source>
+        <translation>La política de la consulta no permite %1.</translation>
+    </message>
+    <message>
+        <source>No consent covers this item.</source>
+        <translation>Ningún consentimiento cubre este elemento.</translation>
+    </message>
+    <message>
+        <source>Story edited after signing: the consent covers an earlier version.</source>
+        <translation>Relato editado después de la firma: el consentimiento cubre una versión anterior.</translation>
+    </message>
+    <message>
+        <source>The consent&apos;s record fails verification.</source>
+        <translation>El registro del consentimiento no supera la verificación.</translation>
+    </message>
+    <message>
+        <source>The consent lacks a required element.</source>
+        <translation>Al consentimiento le falta un elemento obligatorio.</translation>
+    </message>
+    <message>
+        <source>Consent revoked on %1.</source>
+        <translation>Consentimiento revocado el %1.</translation>
+    </message>
+    <message>
+        <source>The consent starts on %1.</source>
+        <translation>El consentimiento empieza el %1.</translation>
+    </message>
+    <message>
+        <source>Consent expired on %1.</source>
+        <translation>El consentimiento venció el %1.</translation>
+    </message>
+    <message>
+        <source>The consent does not cover %1.</source>
+        <translation>El consentimiento no cubre %1.</translation>
+    </message>
+    <message>
+        <source>The consent does not cover this audience: %1.</source>
+        <translation>El consentimiento no cubre este público: %1.</translation>
+    </message>
+    <message>
+        <source>The consent does not cover this purpose: %1.</source>
+        <translation>El consentimiento no cubre esta finalidad: %1.</translation>
+    </message>
+    <message>
+        <source>The consent allows only de-identified use: attach a redacted copy.</source>
+        <translation>El consentimiento solo permite un uso sin identificación: adjunte una copia censurada.</translation>
+    </message>
+    <message>
+        <source>The redacted copy leaves an identifying region visible.</source>
+        <translation>La copia censurada deja visible una zona identificativa.</translation>
+    </message>
+    <message>
+        <source>Blocked by the share gate.</source>
+        <translation>Bloqueado por el control de publicación.</translation>
+    </message>
+    <message>
+        <source>the patient&apos;s name</source>
+        <translation>el nombre del paciente</translation>
+    </message>
+    <message>
+        <source>a date other than the year</source>
+        <translation>una fecha distinta del año</translation>
+    </message>
+    <message>
+        <source>a phone number</source>
+        <translation>un número de teléfono</translation>
+    </message>
+    <message>
+        <source>a fax number</source>
+        <translation>un número de fax</translation>
+    </message>
+    <message>
+        <source>an e-mail address</source>
+        <translation>una dirección de correo electrónico</translation>
+    </message>
+    <message>
+        <source>a web address with an identifier</source>
+        <translation>una dirección web con un identificador</translation>
+    </message>
+    <message>
+        <source>a record, account or licence number</source>
+        <translation>un número de historia, cuenta o licencia</translation>
+    </message>
+    <message>
+        <source>a social security number</source>
+        <translation>un número de la seguridad social</translation>
+    </message>
+    <message>
+        <source>a street address</source>
+        <translation>una dirección postal</translation>
+    </message>
+    <message>
+        <source>a ZIP code</source>
+        <translation>un código postal</translation>
+    </message>
+    <message>
+        <source>an age over 89</source>
+        <translation>una edad de más de 89 años</translation>
+    </message>
+    <message>
+        <source>an IP address</source>
+        <translation>una dirección IP</translation>
+    </message>
+    <message>
+        <source>an identifier</source>
+        <translation>un identificador</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; looks like %2. Remove it: posts must not carry protected health information.</source>
+        <translation>«%1» parece %2. Quítelo: las publicaciones no deben llevar información de salud protegida.</translation>
+    </message>
+    <message>
+        <source>The story was edited after the patient signed. Its text is not the version the consent covers: get a new consent or attach the signed version.</source>
+        <translation>El relato se editó después de que firmara el paciente. Su texto no es la versión que cubre el consentimiento: obtenga un consentimiento nuevo o adjunte la versión firmada.</translation>
+    </message>
+    <message>
+        <source>The consent allows only de-identified use. Attach a redacted copy that hides the face and every marked region.</source>
+        <translation>El consentimiento solo permite un uso sin identificación. Adjunte una copia censurada que oculte la cara y todas las zonas marcadas.</translation>
+    </message>
+    <message>
+        <source>The patient was compensated, so the post must say it is sponsored (for example &quot;#ad&quot;).</source>
+        <translation>El paciente recibió una compensación, así que la publicación debe decir que es patrocinada (por ejemplo «#publicidad»).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; makes a health claim without a source. Link the study or guideline, for example from pubmed.ncbi.nlm.nih.gov or medlineplus.gov.</source>
+        <translation>«%1» afirma algo sobre la salud sin fuente. Enlace el estudio o la guía, por ejemplo de pubmed.ncbi.nlm.nih.gov o medlineplus.gov.</translation>
+    </message>
+    <message>
+        <source>Consider adding &quot;General education, not medical advice.&quot;</source>
+        <translation>Considere añadir «Contenido de educación general, no es consejo médico.»</translation>
+    </message>
+    <message>
+        <source>An attached item is blocked: %1</source>
+        <translation>Un elemento adjunto está bloqueado: %1</translation>
+    </message>
+    <message>
+        <source>Check the post before sharing.</source>
+        <translation>Revise la publicación antes de compartirla.</translation>
+    </message>
+    <message>
+        <source>Blocks sharing</source>
+        <translation>Impide compartir</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Advertencia</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>Sugerencia</translation>
+    </message>
+</context>
+<context>
     <name>SignaturePad</name>
     <message>
         <source>Signature pad</source>
@@ -748,6 +1684,13 @@
     <message>
         <source>Save story</source>
         <translation>Guardar relato</translation>
+    </message>
+</context>
+<context>
+    <name>TargetBox</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
     </message>
 </context>
 <context>
@@ -1132,6 +2075,234 @@
     </message>
 </context>
 <context>
+    <name>cc::ui::AuditController</name>
+    <message>
+        <source>Patient: %1</source>
+        <translation>Paciente: %1</translation>
+    </message>
+    <message>
+        <source>Consent %1</source>
+        <translation>Consentimiento %1</translation>
+    </message>
+    <message>
+        <source>Post %1</source>
+        <translation>Publicación %1</translation>
+    </message>
+    <message>
+        <source>The vault is locked.</source>
+        <translation>La bóveda está bloqueada.</translation>
+    </message>
+    <message>
+        <source>Checking every entry and signed checkpoint…</source>
+        <translation>Comprobando cada entrada y cada punto de control firmado…</translation>
+    </message>
+    <message>
+        <source>The check stopped because the vault locked. Unlock and check again.</source>
+        <translation>La comprobación se detuvo porque la bóveda se bloqueó. Desbloquee y vuelva a comprobar.</translation>
+    </message>
+    <message>
+        <source>The log could not be read. Nothing was changed.</source>
+        <translation>No se pudo leer el registro. No se cambió nada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The log is intact: %n entries verified.</source>
+        <translation>
+            <numerusform>El registro está intacto: %n entrada verificada.</numerusform>
+            <numerusform>El registro está intacto: %n entradas verificadas.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signed checkpoints.</source>
+        <translation>
+            <numerusform>%n punto de control firmado.</numerusform>
+            <numerusform>%n puntos de control firmados.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The last %n entries are not yet covered by a signed checkpoint; the vault&apos;s encryption protects them.</source>
+        <translation>
+            <numerusform>La última entrada todavía no está cubierta por un punto de control firmado; la protege el cifrado de la bóveda.</numerusform>
+            <numerusform>Las últimas %n entradas todavía no están cubiertas por un punto de control firmado; las protege el cifrado de la bóveda.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Entry %1 is the first that does not verify: %2</source>
+        <translation>La entrada %1 es la primera que no se verifica: %2</translation>
+    </message>
+    <message>
+        <source>Vault created</source>
+        <translation>Bóveda creada</translation>
+    </message>
+    <message>
+        <source>Device key created</source>
+        <translation>Clave del dispositivo creada</translation>
+    </message>
+    <message>
+        <source>Vault unlocked</source>
+        <translation>Bóveda desbloqueada</translation>
+    </message>
+    <message>
+        <source>Passcode changed</source>
+        <translation>Código cambiado</translation>
+    </message>
+    <message>
+        <source>Clinician profile changed</source>
+        <translation>Perfil del profesional cambiado</translation>
+    </message>
+    <message>
+        <source>Practice policy changed</source>
+        <translation>Política del consultorio cambiada</translation>
+    </message>
+    <message>
+        <source>Patient added</source>
+        <translation>Paciente añadido</translation>
+    </message>
+    <message>
+        <source>Photo added</source>
+        <translation>Foto añadida</translation>
+    </message>
+    <message>
+        <source>Redacted copy made</source>
+        <translation>Copia censurada creada</translation>
+    </message>
+    <message>
+        <source>Identifying regions marked</source>
+        <translation>Zonas identificativas marcadas</translation>
+    </message>
+    <message>
+        <source>Story written</source>
+        <translation>Historia escrita</translation>
+    </message>
+    <message>
+        <source>Story edited</source>
+        <translation>Historia editada</translation>
+    </message>
+    <message>
+        <source>Consent sealed</source>
+        <translation>Consentimiento sellado</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s copy made</source>
+        <translation>Copia del paciente creada</translation>
+    </message>
+    <message>
+        <source>Consent revoked</source>
+        <translation>Consentimiento revocado</translation>
+    </message>
+    <message>
+        <source>Consent&apos;s end event recorded</source>
+        <translation>Evento de fin del consentimiento registrado</translation>
+    </message>
+    <message>
+        <source>Draft started</source>
+        <translation>Borrador iniciado</translation>
+    </message>
+    <message>
+        <source>Draft changed</source>
+        <translation>Borrador cambiado</translation>
+    </message>
+    <message>
+        <source>Item added to a draft</source>
+        <translation>Elemento añadido a un borrador</translation>
+    </message>
+    <message>
+        <source>Item removed from a draft</source>
+        <translation>Elemento quitado de un borrador</translation>
+    </message>
+    <message>
+        <source>Draft discarded</source>
+        <translation>Borrador descartado</translation>
+    </message>
+    <message>
+        <source>Post shared</source>
+        <translation>Publicación compartida</translation>
+    </message>
+    <message>
+        <source>Post&apos;s address recorded</source>
+        <translation>Dirección de la publicación registrada</translation>
+    </message>
+    <message>
+        <source>Post flagged for takedown</source>
+        <translation>Publicación marcada para retirar</translation>
+    </message>
+    <message>
+        <source>Post taken down</source>
+        <translation>Publicación retirada</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s copy given</source>
+        <translation>Copia entregada al paciente</translation>
+    </message>
+    <message>
+        <source>Revocation receipt given</source>
+        <translation>Comprobante de revocación entregado</translation>
+    </message>
+    <message>
+        <source>File exported</source>
+        <translation>Archivo exportado</translation>
+    </message>
+    <message>
+        <source>the check was stopped.</source>
+        <translation>la comprobación se detuvo.</translation>
+    </message>
+    <message>
+        <source>two signed checkpoints claim the same entry.</source>
+        <translation>dos puntos de control firmados corresponden a la misma entrada.</translation>
+    </message>
+    <message>
+        <source>an entry is missing.</source>
+        <translation>falta una entrada.</translation>
+    </message>
+    <message>
+        <source>the entries are out of order.</source>
+        <translation>las entradas están desordenadas.</translation>
+    </message>
+    <message>
+        <source>it was changed after it was written.</source>
+        <translation>se modificó después de escribirse.</translation>
+    </message>
+    <message>
+        <source>a signed checkpoint that must follow it is missing, so an entry may have been changed, added or removed.</source>
+        <translation>falta un punto de control firmado que debe seguirla, así que una entrada puede haberse modificado, añadido o quitado.</translation>
+    </message>
+    <message>
+        <source>a checkpoint is not signed by this device&apos;s key.</source>
+        <translation>un punto de control no está firmado con la clave de este dispositivo.</translation>
+    </message>
+    <message>
+        <source>the entries differ from what a signed checkpoint vouches for.</source>
+        <translation>las entradas no coinciden con lo que garantiza un punto de control firmado.</translation>
+    </message>
+    <message>
+        <source>entries were removed from the end of the log.</source>
+        <translation>se quitaron entradas del final del registro.</translation>
+    </message>
+    <message>
+        <source>it is not a well-formed entry.</source>
+        <translation>no es una entrada bien formada.</translation>
+    </message>
+    <message>
+        <source>the log does not begin with the vault&apos;s creation and its device key.</source>
+        <translation>el registro no empieza con la creación de la bóveda y su clave del dispositivo.</translation>
+    </message>
+    <message>
+        <source>what the log is searched by no longer matches the entry.</source>
+        <translation>los datos por los que se busca en el registro ya no coinciden con la entrada.</translation>
+    </message>
+    <message>
+        <source>the log is empty.</source>
+        <translation>el registro está vacío.</translation>
+    </message>
+    <message>
+        <source>the export can&apos;t be read.</source>
+        <translation>la exportación no se puede leer.</translation>
+    </message>
+    <message>
+        <source>Patient %1</source>
+        <translation>Paciente %1</translation>
+    </message>
+</context>
+<context>
     <name>cc::ui::CaptureController</name>
     <message>
         <source>No camera found.</source>
@@ -1477,6 +2648,125 @@
         <source>A marked region must lie inside the photo.</source>
         <translation>Una zona marcada debe estar dentro de la foto.</translation>
     </message>
+    <message>
+        <source>Draw at least one box to redact.</source>
+        <translation>Dibuje al menos un recuadro para censurar.</translation>
+    </message>
+    <message>
+        <source>A redaction must lie inside the photo.</source>
+        <translation>Una censura debe estar dentro de la foto.</translation>
+    </message>
+    <message>
+        <source>This photo could not be read.</source>
+        <translation>No se pudo leer esta foto.</translation>
+    </message>
+    <message>
+        <source>Face hints are not available on this device. Draw the boxes yourself.</source>
+        <translation>Las sugerencias de caras no están disponibles en este dispositivo. Dibuje usted los recuadros.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::PostsController</name>
+    <message>
+        <source>Fix the checks marked &quot;Blocks sharing&quot; first.</source>
+        <translation>Corrija primero las comprobaciones marcadas «Impide compartir».</translation>
+    </message>
+    <message>
+        <source>That draft or item is no longer in the vault.</source>
+        <translation>Ese borrador o elemento ya no está en la bóveda.</translation>
+    </message>
+    <message>
+        <source>The draft is not complete: choose the platform, audience and purpose and attach at least one item.</source>
+        <translation>El borrador no está completo: elija la plataforma, el público y la finalidad y adjunte al menos un elemento.</translation>
+    </message>
+    <message>
+        <source>This draft has already been shared or discarded.</source>
+        <translation>Este borrador ya se compartió o se descartó.</translation>
+    </message>
+    <message>
+        <source>A photo could not be read.</source>
+        <translation>No se pudo leer una foto.</translation>
+    </message>
+    <message>
+        <source>The device&apos;s storage could not be read or written.</source>
+        <translation>No se pudo leer ni escribir en el almacenamiento del dispositivo.</translation>
+    </message>
+    <message>
+        <source>The vault is open for inspection only.</source>
+        <translation>La bóveda está abierta solo para inspección.</translation>
+    </message>
+    <message>
+        <source>Sharing is not allowed.</source>
+        <translation>No se permite compartir.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Nothing was shared.</source>
+        <translation>Algo salió mal. No se compartió nada.</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publicada</translation>
+    </message>
+    <message>
+        <source>Takedown required</source>
+        <translation>Hay que retirarla</translation>
+    </message>
+    <message>
+        <source>Removed on %1</source>
+        <translation>Retirada el %1</translation>
+    </message>
+    <message>
+        <source>Redacted copy, %1</source>
+        <translation>Copia censurada, %1</translation>
+    </message>
+    <message>
+        <source>Photo, %1</source>
+        <translation>Foto, %1</translation>
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation>%1 (versión %2)</translation>
+    </message>
+    <message>
+        <source>That draft is no longer open.</source>
+        <translation>Ese borrador ya no está abierto.</translation>
+    </message>
+    <message>
+        <source>Choose a folder to save the post&apos;s files in.</source>
+        <translation>Elija una carpeta donde guardar los archivos de la publicación.</translation>
+    </message>
+    <message>
+        <source>Post recorded. Files saved to %1</source>
+        <translation>Publicación registrada. Archivos guardados en %1</translation>
+    </message>
+    <message>
+        <source>Post recorded and shared.</source>
+        <translation>Publicación registrada y compartida.</translation>
+    </message>
+    <message>
+        <source>Sharing was cancelled. The post is recorded: if it was not published, nothing needs to be taken down.</source>
+        <translation>Se canceló el envío. La publicación queda registrada: si no se publicó, no hay que retirar nada.</translation>
+    </message>
+    <message>
+        <source>The files could not be saved in that folder.</source>
+        <translation>No se pudieron guardar los archivos en esa carpeta.</translation>
+    </message>
+    <message>
+        <source>There is not enough space to save the files.</source>
+        <translation>No hay espacio suficiente para guardar los archivos.</translation>
+    </message>
+    <message>
+        <source>Another file is still being shared. Try again in a moment.</source>
+        <translation>Todavía se está compartiendo otro archivo. Inténtelo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>The files could not be saved or shared.</source>
+        <translation>No se pudieron guardar ni compartir los archivos.</translation>
+    </message>
+    <message>
+        <source>Enter the post&apos;s web address, starting with https://</source>
+        <translation>Escriba la dirección web de la publicación, empezando por https://</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::PracticeSettingsController</name>
@@ -1543,6 +2833,153 @@
     <message>
         <source>Profile saved.</source>
         <translation>Perfil guardado.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::RevocationController</name>
+    <message>
+        <source>Where and to whom: not chosen yet</source>
+        <translation>Dónde y para quién: todavía sin elegir</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>español</translation>
+    </message>
+    <message>
+        <source>The vault is locked.</source>
+        <translation>La bóveda está bloqueada.</translation>
+    </message>
+    <message>
+        <source>That consent is not in the vault.</source>
+        <translation>Ese consentimiento no está en la bóveda.</translation>
+    </message>
+    <message>
+        <source>Enter the date as year-month-day, for example 2025-03-05.</source>
+        <translation>Escriba la fecha como año-mes-día, por ejemplo 2025-03-05.</translation>
+    </message>
+    <message>
+        <source>Enter the time as hours and minutes, for example 14:30.</source>
+        <translation>Escriba la hora como horas y minutos, por ejemplo 14:30.</translation>
+    </message>
+    <message>
+        <source>That is in the future. Enter when it happened.</source>
+        <translation>Eso está en el futuro. Escriba cuándo ocurrió.</translation>
+    </message>
+    <message>
+        <source>This consent is already revoked. A revocation is final.</source>
+        <translation>Este consentimiento ya está revocado. Una revocación es definitiva.</translation>
+    </message>
+    <message>
+        <source>Choose how the revocation was received.</source>
+        <translation>Elija cómo se recibió la revocación.</translation>
+    </message>
+    <message>
+        <source>Photograph the patient&apos;s letter, or import a photo of it.</source>
+        <translation>Fotografíe la carta del paciente o importe una foto de ella.</translation>
+    </message>
+    <message>
+        <source>Say how the revocation was received, for example &quot;by phone, then by e-mail&quot;.</source>
+        <translation>Indique cómo se recibió la revocación, por ejemplo «por teléfono y luego por correo electrónico».</translation>
+    </message>
+    <message>
+        <source>The consent is revoked. Nothing it covered can be shared any more.</source>
+        <translation>El consentimiento está revocado. Ya no se puede compartir nada de lo que cubría.</translation>
+    </message>
+    <message>
+        <source>The post is marked as taken down.</source>
+        <translation>La publicación está marcada como retirada.</translation>
+    </message>
+    <message>
+        <source>Record the revocation first: the receipt is for a revoked consent.</source>
+        <translation>Registre primero la revocación: el comprobante es de un consentimiento revocado.</translation>
+    </message>
+    <message>
+        <source>Choose a folder to save the receipt in.</source>
+        <translation>Elija una carpeta donde guardar el comprobante.</translation>
+    </message>
+    <message>
+        <source>Receipt saved to %1</source>
+        <translation>Comprobante guardado en %1</translation>
+    </message>
+    <message>
+        <source>Receipt shared.</source>
+        <translation>Comprobante compartido.</translation>
+    </message>
+    <message>
+        <source>Sharing was cancelled. You can give the receipt again at any time.</source>
+        <translation>Se canceló el envío. Puede volver a dar el comprobante en cualquier momento.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be saved in that folder. Choose another folder.</source>
+        <translation>No se pudo guardar el comprobante en esa carpeta. Elija otra carpeta.</translation>
+    </message>
+    <message>
+        <source>There is not enough space to save the receipt.</source>
+        <translation>No hay espacio suficiente para guardar el comprobante.</translation>
+    </message>
+    <message>
+        <source>Another file is still being shared. Try again in a moment.</source>
+        <translation>Todavía se está compartiendo otro archivo. Vuelva a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be saved or shared.</source>
+        <translation>No se pudo guardar ni compartir el comprobante.</translation>
+    </message>
+    <message>
+        <source>That consent or post is no longer in the vault.</source>
+        <translation>Ese consentimiento o esa publicación ya no está en la bóveda.</translation>
+    </message>
+    <message>
+        <source>The vault can&apos;t accept this. Check the date and the photo, then try again.</source>
+        <translation>La bóveda no puede aceptar esto. Revise la fecha y la foto y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>This consent&apos;s record does not verify, so no receipt can be made from it.</source>
+        <translation>El registro de este consentimiento no se verifica, así que no se puede hacer un comprobante a partir de él.</translation>
+    </message>
+    <message>
+        <source>This was already recorded: a revocation is final, and a post is taken down only once.</source>
+        <translation>Esto ya estaba registrado: una revocación es definitiva y una publicación se retira una sola vez.</translation>
+    </message>
+    <message>
+        <source>This file is not a photo the app accepts (JPEG or PNG).</source>
+        <translation>Este archivo no es una foto que la app acepte (JPEG o PNG).</translation>
+    </message>
+    <message>
+        <source>The vault could not be read or written. Nothing was changed.</source>
+        <translation>No se pudo leer ni escribir en la bóveda. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>This vault is open for inspection only.</source>
+        <translation>Esta bóveda está abierta solo para consulta.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Nothing was changed.</source>
+        <translation>Algo salió mal. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Until %1</source>
+        <translation>Hasta el %1</translation>
+    </message>
+    <message>
+        <source>Until %1, and no later than %2</source>
+        <translation>Hasta %1, y a más tardar el %2</translation>
+    </message>
+    <message>
+        <source>May show who the patient is</source>
+        <translation>Puede mostrar quién es el paciente</translation>
+    </message>
+    <message>
+        <source>Only with everything that identifies the patient hidden</source>
+        <translation>Solo con todo lo que identifica al paciente oculto</translation>
     </message>
 </context>
 <context>

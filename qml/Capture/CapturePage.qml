@@ -16,8 +16,9 @@ Page {
 
     required property string patientId
     required property string patientName
-    // What the photos are: "clinical" (the default), or "authority_document" for the paper
-    // that lets a representative sign for the patient.
+    // What the photos are: "clinical" (the default), "authority_document" for the paper
+    // that lets a representative sign for the patient, "revocation_evidence" for a written
+    // revocation, "takedown_evidence" for proof that a post was removed.
     property string role: "clinical"
 
     // A confirmation after a file import (errors come from Capture.errorMessage).
@@ -38,8 +39,17 @@ Page {
         root.importNotice = photoId.length > 0 ? qsTr("Photo imported into the vault.") : ""
     }
 
-    title: root.role === "authority_document" ? qsTr("Photo of the authority document")
-                                              : qsTr("Photos of %1").arg(root.patientName)
+    title: {
+        switch (root.role) {
+        case "authority_document":
+            return qsTr("Photo of the authority document")
+        case "revocation_evidence":
+            return qsTr("Photo of the revocation letter")
+        case "takedown_evidence":
+            return qsTr("Screenshot of the removed post")
+        }
+        return qsTr("Photos of %1").arg(root.patientName)
+    }
     background: Rectangle { color: Theme.background }
 
     Component.onCompleted: {

@@ -30,7 +30,7 @@ ColumnLayout {
         text: root.value
         color: Theme.text
         font.pixelSize: Theme.fontBody
-        wrapMode: Text.WrapAnywhere
+        wrapMode: Text.WrapAtWordBoundaryOrAnywhere
         Accessible.name: root.value
     }
 }

@@ -13,8 +13,10 @@ Popup {
     property string description: ""
     // An optional action on the photo shown, such as marking its identifying regions.
     property string actionText: ""
+    property string secondaryActionText: ""
 
     signal actionRequested()
+    signal secondaryActionRequested()
 
     function show(source: string, description: string): void {
         root.source = source
@@ -58,6 +60,19 @@ Popup {
             onClicked: {
                 root.close()
                 root.actionRequested()
+            }
+        }
+
+        Button {
+            Layout.fillWidth: true
+            Layout.minimumHeight: Theme.touchTarget
+            objectName: "photoSecondaryAction"
+            visible: root.secondaryActionText.length > 0
+            text: root.secondaryActionText
+            Accessible.name: text
+            onClicked: {
+                root.close()
+                root.secondaryActionRequested()
             }
         }
 

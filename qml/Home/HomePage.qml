@@ -18,8 +18,13 @@ Page {
     signal lockRequested()
     signal settingsRequested()
     signal patientsRequested()
+    signal auditRequested()
+    signal draftsRequested()
+    signal postsRequested()
 
     title: qsTr("ConsentCam")
+    Component.onCompleted: Posts.refresh()
+    StackView.onActivated: Posts.refresh()
     background: Rectangle { color: Theme.background }
 
     header: TitleBar {
@@ -64,6 +69,48 @@ Page {
                 wrapMode: Text.Wrap
             }
 
+            // Stays until every flagged post is marked removed.
+            Rectangle {
+                Layout.fillWidth: true
+                objectName: "takedownBanner"
+                visible: Posts.takedownCount > 0
+                implicitHeight: takedownColumn.implicitHeight + 2 * Theme.spacing
+                radius: Theme.radius
+                color: Theme.errorSurface
+                border.color: Theme.error
+                border.width: Theme.borderWidth
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: takedownText.text
+
+                ColumnLayout {
+                    id: takedownColumn
+
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacing
+                    spacing: Theme.spacingSmall
+
+                    Label {
+                        id: takedownText
+
+                        Layout.fillWidth: true
+                        objectName: "takedownCount"
+                        text: qsTr("%n post(s) must be taken down: a patient revoked consent.", "", Posts.takedownCount)
+                        color: Theme.error
+                        font.pixelSize: Theme.fontBody
+                        font.bold: true
+                        wrapMode: Text.Wrap
+                    }
+
+                    Button {
+                        Layout.minimumHeight: Theme.touchTarget
+                        objectName: "showTakedowns"
+                        text: qsTr("Show posts")
+                        Accessible.name: qsTr("Show the posts to take down")
+                        onClicked: root.postsRequested()
+                    }
+                }
+            }
+
             Button {
                 Layout.fillWidth: true
                 Layout.minimumHeight: Theme.touchTarget
@@ -72,6 +119,15 @@ Page {
                 highlighted: true
                 Accessible.name: text
                 onClicked: root.patientsRequested()
+            }
+
+            Button {
+                Layout.fillWidth: true
+                Layout.minimumHeight: Theme.touchTarget
+                objectName: "drafts"
+                text: qsTr("Drafts and posts")
+                Accessible.name: text
+                onClicked: root.draftsRequested()
             }
 
             Pane {
@@ -125,6 +181,16 @@ Page {
                         value: Number(root.mediaCount).toLocaleString(Qt.locale(), "f", 0)
                     }
                 }
+            }
+
+            Button {
+                Layout.fillWidth: true
+                Layout.minimumHeight: Theme.touchTarget
+                objectName: "auditLog"
+                text: qsTr("Audit log")
+                flat: true
+                Accessible.name: text
+                onClicked: root.auditRequested()
             }
 
             Button {

@@ -34,6 +34,12 @@ StackView {
             mediaCount: AppController.mediaCount
             onLockRequested: AppController.lock()
             onPatientsRequested: root.push(patientListScreen)
+            onAuditRequested: {
+                Audit.clearFilter()
+                root.push(auditScreen)
+            }
+            onDraftsRequested: root.push(draftListScreen)
+            onPostsRequested: root.push(postLedgerScreen)
             onSettingsRequested: {
                 AppController.clearMessages()
                 root.push(settingsScreen)
@@ -88,6 +94,57 @@ StackView {
     }
 
     Component {
+        id: draftListScreen
+
+        DraftListPage {
+            objectName: "draftListPage"
+            onBackRequested: root.pop()
+            onPostsRequested: root.push(postLedgerScreen)
+            onNewDraftRequested: {
+                if (Posts.newDraft().length > 0)
+                    root.push(draftEditorScreen)
+            }
+            onDraftChosen: (draftId) => {
+                if (Posts.openDraft(draftId))
+                    root.push(draftEditorScreen)
+            }
+        }
+    }
+
+    Component {
+        id: draftEditorScreen
+
+        DraftEditorPage {
+            objectName: "draftEditorPage"
+            onBackRequested: {
+                Posts.closeDraft()
+                Posts.refresh()
+                root.pop()
+            }
+            onPickerRequested: root.push(itemPickerScreen)
+            onSharedPost: root.replace(postLedgerScreen)
+        }
+    }
+
+    Component {
+        id: itemPickerScreen
+
+        ItemPickerPage {
+            objectName: "itemPickerPage"
+            onBackRequested: root.pop()
+        }
+    }
+
+    Component {
+        id: postLedgerScreen
+
+        PostLedgerPage {
+            objectName: "postLedgerPage"
+            onBackRequested: root.pop()
+        }
+    }
+
+    Component {
         id: patientListScreen
 
         PatientListPage {
@@ -132,8 +189,76 @@ StackView {
                 Library.clearError()
                 root.push(regionScreen, { photoId: photoId, source: source })
             }
+            onRedactionRequested: (photoId, source) => {
+                Library.clearError()
+                root.push(redactionScreen, { photoId: photoId, source: source })
+            }
             onCaptureRequested: root.push(captureScreen, { patientId: Library.patientId,
                                                            patientName: Library.patientName })
+            onConsentChosen: (consentId) => {
+                if (Revocation.load(consentId))
+                    root.push(consentScreen)
+            }
+        }
+    }
+
+    // A consent, its revocation and what the revocation affects; the audit log.
+    Component {
+        id: consentScreen
+
+        ConsentDetailPage {
+            objectName: "consentDetailPage"
+            onBackRequested: {
+                Library.refresh()
+                root.pop()
+            }
+            onRevokeRequested: root.push(revokeScreen)
+            onImpactRequested: root.push(impactScreen)
+            onAuditRequested: (consentId) => {
+                Audit.setFilter("", consentId, "")
+                root.push(auditScreen)
+            }
+        }
+    }
+
+    Component {
+        id: revokeScreen
+
+        RevokeConsentPage {
+            objectName: "revokeConsentPage"
+            onBackRequested: root.pop()
+            onCaptureRequested: (role) => root.push(captureScreen, { patientId: Revocation.patientId,
+                                                                    patientName: Revocation.patientName,
+                                                                    role: role })
+            onRevoked: {
+                Library.refresh()
+                root.replace(impactScreen)
+            }
+        }
+    }
+
+    Component {
+        id: impactScreen
+
+        RevocationImpactPage {
+            objectName: "revocationImpactPage"
+            onBackRequested: root.pop()
+            onCaptureRequested: (role) => root.push(captureScreen, { patientId: Revocation.patientId,
+                                                                    patientName: Revocation.patientName,
+                                                                    role: role })
+            onAuditRequested: (consentId) => {
+                Audit.setFilter("", consentId, "")
+                root.push(auditScreen)
+            }
+        }
+    }
+
+    Component {
+        id: auditScreen
+
+        AuditPage {
+            objectName: "auditPage"
+            onBackRequested: root.pop()
         }
     }
 
@@ -182,6 +307,16 @@ StackView {
 
         RegionEditorPage {
             objectName: "regionEditorPage"
+            onBackRequested: root.pop()
+            onSaved: root.pop()
+        }
+    }
+
+    Component {
+        id: redactionScreen
+
+        RedactionEditorPage {
+            objectName: "redactionEditorPage"
             onBackRequested: root.pop()
             onSaved: root.pop()
         }

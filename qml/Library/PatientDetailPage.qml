@@ -14,7 +14,9 @@ Page {
     signal captureRequested()
     signal storyRequested(string storyId)
     signal consentRequested()
+    signal consentChosen(string consentId)
     signal regionsRequested(string photoId, string source)
+    signal redactionRequested(string photoId, string source)
 
     title: Library.patientName
     background: Rectangle { color: Theme.background }
@@ -104,9 +106,10 @@ Page {
             Repeater {
                 model: Library.consents
 
-                delegate: Pane {
+                delegate: ItemDelegate {
                     id: consentRow
 
+                    required property string consentId
                     required property string status
                     required property string statusText
                     required property string sealedAt
@@ -122,13 +125,12 @@ Page {
                         border.color: Theme.divider
                         border.width: Theme.borderWidth
                     }
-                    Accessible.role: Accessible.ListItem
+                    objectName: "consent_" + consentRow.consentId
                     Accessible.name: qsTr("Consent signed by %1 on %2, %3").arg(consentRow.signerName)
                                      .arg(consentRow.sealedAt).arg(consentRow.statusText)
+                    onClicked: root.consentChosen(consentRow.consentId)
 
-                    ColumnLayout {
-                        anchors.left: parent.left
-                        anchors.right: parent.right
+                    contentItem: ColumnLayout {
                         spacing: Theme.spacingSmall
 
                         ConsentBadge {
@@ -196,6 +198,7 @@ Page {
                                 ? ""
                                 : (photoCell.regionCount > 0 ? qsTr("Change what identifies the patient")
                                                              : qsTr("Mark what identifies the patient"))
+                            enlarged.secondaryActionText = photoCell.derivative ? "" : qsTr("Make a redacted copy")
                             enlarged.show(photoCell.fullSource, photoCell.Accessible.name)
                         }
 
@@ -287,5 +290,6 @@ Page {
         property string photoId: ""
 
         onActionRequested: root.regionsRequested(enlarged.photoId, "image://vault/photo/" + enlarged.photoId)
+        onSecondaryActionRequested: root.redactionRequested(enlarged.photoId, "image://vault/photo/" + enlarged.photoId)
     }
 }

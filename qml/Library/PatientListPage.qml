@@ -68,6 +68,7 @@ Page {
                 required property string displayName
                 required property string subtitle
 
+                objectName: "patient_" + row.patientId
                 width: ListView.view.width
                 height: Math.max(Theme.touchTarget, implicitHeight)
                 text: row.displayName

@@ -61,102 +61,15 @@ Page {
             color: Theme.text
         }
 
-        Item {
+        BoxCanvas {
             Layout.fillWidth: true
             Layout.fillHeight: true
-
-            Image {
-                id: photo
-
-                anchors.fill: parent
-                source: root.source
-                sourceSize.width: Theme.viewerMaxEdge
-                sourceSize.height: Theme.viewerMaxEdge
-                fillMode: Image.PreserveAspectFit
-                cache: false
-                asynchronous: false
-            }
-
-            // Exactly over the painted photo: region fractions are of this item's size.
-            Item {
-                id: canvas
-
-                objectName: "regionCanvas"
-                x: (photo.width - photo.paintedWidth) / 2
-                y: (photo.height - photo.paintedHeight) / 2
-                width: photo.paintedWidth
-                height: photo.paintedHeight
-                Accessible.role: Accessible.Graphic
-                Accessible.name: qsTr("Photo: drag to mark a region that identifies the patient")
-
-                MouseArea {
-                    id: drawing
-
-                    property point start
-                    property rect current
-
-                    anchors.fill: parent
-                    preventStealing: true
-                    onPressed: (mouse) => {
-                        drawing.start = Qt.point(mouse.x, mouse.y)
-                        drawing.current = Qt.rect(mouse.x, mouse.y, 0, 0)
-                    }
-                    onPositionChanged: (mouse) => {
-                        const x = Math.max(0, Math.min(mouse.x, canvas.width))
-                        const y = Math.max(0, Math.min(mouse.y, canvas.height))
-                        drawing.current = Qt.rect(Math.min(x, drawing.start.x), Math.min(y, drawing.start.y),
-                                                  Math.abs(x - drawing.start.x), Math.abs(y - drawing.start.y))
-                    }
-                    onReleased: {
-                        // Plain numbers: a rect read from a property follows the property.
-                        const box = { x: drawing.current.x / canvas.width, y: drawing.current.y / canvas.height,
-                                      w: drawing.current.width / canvas.width,
-                                      h: drawing.current.height / canvas.height }
-                        const big = drawing.current.width >= Theme.touchTarget / 4
-                                    && drawing.current.height >= Theme.touchTarget / 4
-                        drawing.current = Qt.rect(0, 0, 0, 0)
-                        // Too small to be meant (a tap) is ignored.
-                        if (big)
-                            root.add(box)
-                    }
-                }
-
-                Rectangle {
-                    x: drawing.current.x
-                    y: drawing.current.y
-                    width: drawing.current.width
-                    height: drawing.current.height
-                    visible: drawing.pressed
-                    color: Theme.regionFill
-                    border.color: Theme.regionBorder
-                    border.width: Theme.regionBorderWidth
-                }
-
-                Repeater {
-                    model: root.regions
-
-                    delegate: AbstractButton {
-                        id: region
-
-                        required property var modelData
-                        required property int index
-
-                        objectName: "region" + region.index
-                        x: region.modelData.x * canvas.width
-                        y: region.modelData.y * canvas.height
-                        width: region.modelData.w * canvas.width
-                        height: region.modelData.h * canvas.height
-                        Accessible.name: qsTr("Remove marked region %1").arg(region.index + 1)
-                        onClicked: root.removeAt(region.index)
-
-                        background: Rectangle {
-                            color: Theme.regionFill
-                            border.color: Theme.regionBorder
-                            border.width: Theme.regionBorderWidth
-                        }
-                    }
-                }
-            }
+            source: root.source
+            boxes: root.regions
+            drawHint: qsTr("Photo: drag to mark a region that identifies the patient")
+            boxNameFormat: qsTr("Remove marked region %1")
+            onAdded: (box) => root.add(box)
+            onRemoveRequested: (index) => root.removeAt(index)
         }
 
         Label {

@@ -6,20 +6,25 @@
 
 #include "fake/fakekeystore.h"
 #include "fake/fakesecurewindow.h"
+#include "fake/fakesharesheet.h"
 #include "imaging/demophoto.h"
 #include "imaging/qimagecodec.h"
+#include "imaging/revocationpdf.h"
 #include "services/consentcore.h"
 #include "services/templates.h"
 #include "services/vault.h"
 #include "storage/fileops.h"
 #include "ui/appcontroller.h"
+#include "ui/auditcontroller.h"
 #include "ui/capturecontroller.h"
 #include "ui/consentsession.h"
 #include "ui/corehost.h"
 #include "ui/injectedframesource.h"
 #include "ui/librarycontroller.h"
+#include "ui/postscontroller.h"
 #include "ui/practicesettingscontroller.h"
 #include "ui/qmlregistration.h"
+#include "ui/revocationcontroller.h"
 #include "ui/uilanguage.h"
 #include "ui/vaultimageprovider.h"
 
@@ -40,6 +45,33 @@ Q_IMPORT_QML_PLUGIN(ConsentCamPlugin)
 
 namespace {
 
+// A second patient with a photo and a sealed consent over it, for the revocation form
+// (tst_revokeconsentpage.qml). Named to sort after the wizard's patient.
+QString addConsentedPatient(cc::services::ConsentCore &core, const QDateTime &now,
+                            const QString &name = QStringLiteral("Zoë Revocation (demo)")) {
+    const auto patient = core.library().addPatient(name);
+    const auto photo = core.library().importPhoto(patient.id, cc::imaging::demoPhoto(5, 640, 480),
+                                                  now.addSecs(-3600));
+    cc::services::ConsentRequest r;
+    r.patientId = patient.id;
+    r.itemIds = {photo.id};
+    r.language = QStringLiteral("en");
+    r.platforms = {QStringLiteral("instagram")};
+    r.audiences = {QStringLiteral("public")};
+    r.purposes = {QStringLiteral("education")};
+    r.identifiable = true;
+    r.expiry = {cc::domain::Expiry::Kind::Date, now.date().addDays(365), {}};
+    r.signer = {QStringLiteral("patient"), patient.displayName, {}, {}, {}};
+    r.strokes = cc::domain::syntheticSignature(21);
+    r.printedName = patient.displayName;
+    r.signedAt = now.addSecs(-120);
+    r.agreed = true;
+    r.agreedAt = now.addSecs(-150);
+    r.countersignedAt = now.addSecs(-60);
+    (void)core.consents().seal(r);
+    return patient.id;
+}
+
 // The controllers the consent wizard uses, over a real vault.
 struct RealControllers {
     static constexpr const char *passcode = "482915"; // tst_consentwizard.qml types it
@@ -55,6 +87,9 @@ struct RealControllers {
         session = std::make_unique<cc::ui::ConsentSession>(*host, *app, language);
         settings = std::make_unique<cc::ui::PracticeSettingsController>(*host);
         capture = std::make_unique<cc::ui::CaptureController>(*host, camera);
+        revocation = std::make_unique<cc::ui::RevocationController>(*host, revocationPdf, sheet);
+        audit = std::make_unique<cc::ui::AuditController>(*host);
+        posts = std::make_unique<cc::ui::PostsController>(*host, sheet);
 
         auto &core = *host->core();
         core.settings().setClinician(
@@ -65,6 +100,13 @@ struct RealControllers {
                                       QStringLiteral("After six weeks the skin is almost clear."));
         (void)core.library().importPhoto(patient.id, cc::imaging::demoPhoto(3, 800, 600),
                                          host->now());
+        addConsentedPatient(core, host->now());
+        // For the item picker (tst_itempicker.qml): a consented photo and a story no consent
+        // covers.
+        const QString pickerPatient =
+            addConsentedPatient(core, host->now(), QStringLiteral("Zz Picker Example (demo)"));
+        (void)core.library().addStory(pickerPatient, QStringLiteral("Not consented"),
+                                      QStringLiteral("A story written after the consent."));
         library->refresh();
 
         cc::ui::AppControllerForeign::setInstance(app.get());
@@ -73,6 +115,9 @@ struct RealControllers {
         cc::ui::UiLanguageForeign::setInstance(&language);
         cc::ui::PracticeSettingsForeign::setInstance(settings.get());
         cc::ui::CaptureControllerForeign::setInstance(capture.get());
+        cc::ui::RevocationForeign::setInstance(revocation.get());
+        cc::ui::AuditForeign::setInstance(audit.get());
+        cc::ui::PostsForeign::setInstance(posts.get());
     }
 
     QTemporaryDir dir;
@@ -90,6 +135,11 @@ struct RealControllers {
     std::unique_ptr<cc::ui::ConsentSession> session;
     std::unique_ptr<cc::ui::PracticeSettingsController> settings;
     std::unique_ptr<cc::ui::CaptureController> capture;
+    cc::platform::FakeShareSheet sheet;
+    cc::imaging::RevocationPdfRenderer revocationPdf;
+    std::unique_ptr<cc::ui::RevocationController> revocation;
+    std::unique_ptr<cc::ui::AuditController> audit;
+    std::unique_ptr<cc::ui::PostsController> posts;
 };
 
 } // namespace
