@@ -798,6 +798,8 @@ void ScreenshotTour::posting() {
     step(QStringLiteral("draft editor again"), waitForItem(QStringLiteral("draftEditorPage")));
     step(QStringLiteral("the name blocks sharing"),
          !m_posts.canShare() && find(QStringLiteral("check_0")) != nullptr);
+    if (QQuickItem *check = find(QStringLiteral("check_0")))
+        reveal(check);
     save(QStringLiteral("draft-checks"));
 
     // The name removed and the education line added: nothing blocks.

@@ -367,69 +367,39 @@ void PostsController::closeDraft() {
     emit draftChanged();
 }
 
-bool PostsController::saveDraft(const QString &text, const QString &platform,
-                                const QString &audience, const QString &purpose) {
+bool PostsController::changeDraft(const std::function<void(services::PostService &)> &change) {
     clearMessages();
     auto *core = m_host.core();
     if (!core || m_draftId.isEmpty())
         return false;
     try {
-        core->posts().updateDraft(m_draftId, text, {platform, audience, purpose});
+        change(core->posts());
     } catch (const std::exception &e) {
         setError(messageFor(e));
         return false;
     }
-    reloadDraft();
+    reloadDraft(); // a draft no longer open closes
     reloadLists();
     return true;
+}
+
+bool PostsController::saveDraft(const QString &text, const QString &platform,
+                                const QString &audience, const QString &purpose) {
+    return changeDraft([&](services::PostService &posts) {
+        posts.updateDraft(m_draftId, text, {platform, audience, purpose});
+    });
 }
 
 bool PostsController::attach(const QString &itemId) {
-    clearMessages();
-    auto *core = m_host.core();
-    if (!core || m_draftId.isEmpty())
-        return false;
-    try {
-        core->posts().attach(m_draftId, itemId);
-    } catch (const std::exception &e) {
-        setError(messageFor(e));
-        return false;
-    }
-    reloadDraft();
-    reloadLists();
-    return true;
+    return changeDraft([&](services::PostService &posts) { posts.attach(m_draftId, itemId); });
 }
 
 bool PostsController::detach(const QString &itemId) {
-    clearMessages();
-    auto *core = m_host.core();
-    if (!core || m_draftId.isEmpty())
-        return false;
-    try {
-        core->posts().detach(m_draftId, itemId);
-    } catch (const std::exception &e) {
-        setError(messageFor(e));
-        return false;
-    }
-    reloadDraft();
-    reloadLists();
-    return true;
+    return changeDraft([&](services::PostService &posts) { posts.detach(m_draftId, itemId); });
 }
 
 bool PostsController::discardDraft() {
-    clearMessages();
-    auto *core = m_host.core();
-    if (!core || m_draftId.isEmpty())
-        return false;
-    try {
-        core->posts().discard(m_draftId);
-    } catch (const std::exception &e) {
-        setError(messageFor(e));
-        return false;
-    }
-    closeDraft();
-    reloadLists();
-    return true;
+    return changeDraft([&](services::PostService &posts) { posts.discard(m_draftId); });
 }
 
 bool PostsController::appendLine(const QString &which) {

@@ -10,7 +10,12 @@
 #include <QUrl>
 
 #include <exception>
+#include <functional>
 #include <vector>
+
+namespace cc::services {
+class PostService;
+}
 
 namespace cc::ui {
 
@@ -147,6 +152,9 @@ private:
         QByteArray bytes;
     };
 
+    // Runs a change of the open draft, then reloads it and the lists; false with
+    // errorMessage when the change throws.
+    bool changeDraft(const std::function<void(services::PostService &)> &change);
     void reloadLists();
     void reloadDraft();
     void reloadPicker();

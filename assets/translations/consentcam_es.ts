@@ -1062,7 +1062,7 @@
     </message>
     <message>
         <source>Make a redacted copy</source>
-        <translation>Hacer una copia censurada</translation>
+        <translation>Copia censurada</translation>
     </message>
     <message>
         <source>Cancel</source>

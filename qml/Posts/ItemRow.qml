@@ -74,6 +74,8 @@ Rectangle {
                 text: root.label
                 font.pixelSize: Theme.fontBody
                 color: Theme.text
+                wrapMode: Text.Wrap
+                maximumLineCount: 2
                 elide: Text.ElideRight
             }
 
