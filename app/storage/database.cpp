@@ -254,13 +254,17 @@ crypto::Bytes Statement::columnBlob(int column) const {
 
 // --- Transaction -------------------------------------------------------------------
 
-Transaction::Transaction(Database &db) {
-    db.prepare("BEGIN IMMEDIATE").run();
+// Nested transactions share one savepoint name: SQLite resolves a name to the most
+// recent savepoint that has it, which is the innermost open one.
+Transaction::Transaction(Database &db)
+    : m_nested(db.inTransaction()) {
+    db.prepare(m_nested ? "SAVEPOINT nested_change" : "BEGIN IMMEDIATE").run();
     m_db = &db;
 }
 
 Transaction::Transaction(Transaction &&other) noexcept
-    : m_db(std::exchange(other.m_db, nullptr)) {}
+    : m_db(std::exchange(other.m_db, nullptr))
+    , m_nested(other.m_nested) {}
 
 Transaction::~Transaction() {
     rollback();
@@ -269,7 +273,7 @@ Transaction::~Transaction() {
 void Transaction::commit() {
     if (!m_db)
         throw StorageError(StorageError::Kind::Other, "commit: transaction is not active");
-    m_db->prepare("COMMIT").run();
+    m_db->prepare(m_nested ? "RELEASE nested_change" : "COMMIT").run();
     m_db = nullptr;
 }
 
@@ -277,9 +281,12 @@ void Transaction::rollback() {
     if (!m_db)
         return;
     Database *db = std::exchange(m_db, nullptr);
-    // SQLite may already have rolled back on its own (after SQLITE_FULL, IOERR, ...).
+    // SQLite may already have rolled back on its own (after SQLITE_FULL, IOERR, ...); then
+    // the savepoint is gone too, and the enclosing transaction's commit fails.
     if (db->isOpen() && db->inTransaction())
-        sqlite3_exec(db->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+        sqlite3_exec(db->handle(),
+                     m_nested ? "ROLLBACK TO nested_change; RELEASE nested_change" : "ROLLBACK",
+                     nullptr, nullptr, nullptr);
 }
 
 // --- Database ----------------------------------------------------------------------
@@ -394,13 +401,46 @@ void applyKey(Database &db, crypto::ByteView rawKey) {
             "PRAGMA cipher_kdf_algorithm = PBKDF2_HMAC_SHA512;");
 }
 
+// SQLCipher reads the salt, the database file's first 16 bytes, when it first derives the
+// keys, and if that read fails it goes on with a random salt, as for a new file: the keys
+// are then wrong, and the I/O error comes out as SQLITE_NOTADB, a wrong key. True when the
+// salt it uses is the file's (or the file has none yet); false when the file can't be read.
+bool saltWasRead(Database &db) {
+    constexpr std::size_t SaltSize = 16;
+    std::uint8_t salt[SaltSize];
+    const int fd = ::open(QFile::encodeName(db.path()).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const ssize_t n = ::pread(fd, salt, SaltSize, 0);
+    ::close(fd);
+    if (n < 0)
+        return false;
+    if (std::size_t(n) < SaltSize)
+        return true; // no salt in the file: a random one is right
+    std::string hex;
+    appendHex(hex, crypto::ByteView(salt, SaltSize));
+    try {
+        return queryValue(db, "PRAGMA cipher_salt")
+                   .compare(QLatin1String(hex.c_str()), Qt::CaseInsensitive) == 0;
+    } catch (const StorageError &) {
+        return false;
+    }
+}
+
 void configure(Database &db, crypto::ByteView rawKey) {
     applyKey(db, rawKey);
     applyLogSetting(db.handle()); // keying resets SQLCipher's logging
 
     // The first read of the database: a wrong key (or a file that is not a database)
     // fails here with SQLITE_NOTADB.
-    (void)queryValue(db, "SELECT count(*) FROM sqlite_master");
+    try {
+        (void)queryValue(db, "SELECT count(*) FROM sqlite_master");
+    } catch (const StorageError &error) {
+        if (error.kind() == StorageError::Kind::WrongKey && !saltWasRead(db))
+            throw StorageError(StorageError::Kind::Io,
+                               "read the database file: its salt could not be read");
+        throw;
+    }
 
     db.exec("PRAGMA journal_mode = WAL;"
             "PRAGMA synchronous = FULL;"

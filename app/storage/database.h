@@ -65,7 +65,11 @@ private:
 };
 
 // A write transaction: BEGIN IMMEDIATE on construction, rolled back by the destructor
-// unless commit() succeeded. Move-only; must not outlive its Database.
+// unless commit() succeeded. Opened while another transaction is open on the same
+// connection it is a savepoint inside it instead: its commit() only releases the
+// savepoint, and what it changed becomes durable when the outermost transaction commits;
+// its rollback undoes its own changes only. Move-only; must not outlive its Database;
+// nested transactions end in the reverse order of their opening.
 class Transaction final {
 public:
     Transaction(Transaction &&other) noexcept;
@@ -82,6 +86,7 @@ private:
     friend class Database;
     explicit Transaction(Database &db);
     Database *m_db = nullptr;
+    bool m_nested = false; // a savepoint inside an enclosing transaction
 };
 
 // An open SQLCipher database (RAII over sqlite3*). Move-only. Not thread-safe.

@@ -98,6 +98,33 @@ FileResult PosixFileOps::syncDirectory(const QString &directory) {
     return synced;
 }
 
+FileResult DeferredSyncFileOps::fdatasync(int) {
+    ++m_pending;
+    return FileResult::success();
+}
+
+FileResult DeferredSyncFileOps::fsync(int) {
+    ++m_pending;
+    return FileResult::success();
+}
+
+FileResult DeferredSyncFileOps::syncDirectory(const QString &) {
+    ++m_pending;
+    return FileResult::success();
+}
+
+FileResult DeferredSyncFileOps::flush() {
+    const auto opened = m_real.openFile(m_anchor, O_RDONLY | O_DIRECTORY, 0);
+    if (!opened.ok())
+        return opened;
+    const int fd = int(opened.value);
+    const auto synced = fromCall(::syncfs(fd));
+    (void)m_real.close(fd);
+    if (synced.ok())
+        m_pending = 0;
+    return synced;
+}
+
 FileResult PosixFileOps::remove(const QString &path) {
     return fromCall(::unlink(encode(path).constData()));
 }
@@ -242,6 +269,23 @@ void writeFileDurably(FileOps &files, const QString &path, crypto::ByteView data
     }
 }
 
+namespace {
+
+// Removes a temporary file that holds a copy of the data. If it can't be removed, it is
+// emptied first and the removal tried once more, so that no copy of the data stays behind
+// (for an export: plaintext, in a folder nothing cleans up).
+void discardTemporary(FileOps &files, const QString &temp) {
+    if (files.remove(temp).ok() || !files.exists(temp))
+        return;
+    if (const auto opened = files.openFile(temp, O_WRONLY | O_TRUNC, 0); opened.ok()) {
+        (void)files.fdatasync(int(opened.value));
+        (void)files.close(int(opened.value));
+    }
+    (void)files.remove(temp);
+}
+
+} // namespace
+
 QString writeNewFileDurably(FileOps &files, const QString &directory, const QString &fileName,
                             crypto::ByteView data, int maxNumber) {
     if (fileName.isEmpty() || fileName == QLatin1String(".") || fileName == QLatin1String("..") ||
@@ -255,7 +299,7 @@ QString writeNewFileDurably(FileOps &files, const QString &directory, const QStr
     auto fail = [&](const char *what, int error, bool fdOpen) {
         if (fdOpen)
             (void)files.close(fd);
-        (void)files.remove(temp);
+        discardTemporary(files, temp);
         throwFileError(what, error);
     };
     if (const auto r = writeAll(files, fd, data); !r.ok())
@@ -288,13 +332,16 @@ QString writeNewFileDurably(FileOps &files, const QString &directory, const QStr
             fail("name the file", linked.error, false);
     }
     if (path.isEmpty()) {
-        (void)files.remove(temp);
+        discardTemporary(files, temp);
         throw StorageError(StorageError::Kind::Io, "no free file name in the folder");
     }
     // After link(2) the temporary name is still there; after a rename it is gone.
     if (files.exists(temp)) {
         if (const auto r = files.remove(temp); !r.ok()) {
+            // Both names hold the data: take the file back, and leave no copy under the
+            // temporary name either.
             (void)files.remove(path);
+            discardTemporary(files, temp);
             throwFileError("remove temporary file", r.error);
         }
     }

@@ -75,6 +75,56 @@ public:
     FileResult readAll(const QString &path, crypto::Bytes &out) override;
 };
 
+// For bulk loads only: forwards every call to a real FileOps, except that each fdatasync,
+// fsync and directory sync only succeeds at once; flush() then makes everything written
+// since the previous flush durable in one syncfs(2) of the file system that holds
+// anchorDirectory. A write made through it is not durable until flush() succeeds, so
+// whoever uses it must flush before acknowledging anything: before committing the
+// database transaction that names the files. Everything the vault writes must be on
+// anchorDirectory's file system.
+class DeferredSyncFileOps final : public FileOps {
+public:
+    DeferredSyncFileOps(FileOps &real, QString anchorDirectory)
+        : m_real(real)
+        , m_anchor(std::move(anchorDirectory)) {}
+
+    // syncfs(2) of the anchor's file system; the errno of open or syncfs on failure.
+    FileResult flush();
+    // Syncs skipped since the last successful flush.
+    [[nodiscard]] long long pendingSyncs() const noexcept { return m_pending; }
+
+    FileResult openFile(const QString &path, int flags, mode_t mode) override {
+        return m_real.openFile(path, flags, mode);
+    }
+    FileResult write(int fd, crypto::ByteView data) override { return m_real.write(fd, data); }
+    FileResult fdatasync(int fd) override;
+    FileResult fsync(int fd) override;
+    FileResult close(int fd) override { return m_real.close(fd); }
+    FileResult rename(const QString &from, const QString &to) override {
+        return m_real.rename(from, to);
+    }
+    FileResult link(const QString &from, const QString &to) override {
+        return m_real.link(from, to);
+    }
+    FileResult syncDirectory(const QString &directory) override;
+    FileResult remove(const QString &path) override { return m_real.remove(path); }
+    FileResult makeDirectory(const QString &path, mode_t mode) override {
+        return m_real.makeDirectory(path, mode);
+    }
+    FileResult listDirectory(const QString &directory, QStringList &names) override {
+        return m_real.listDirectory(directory, names);
+    }
+    [[nodiscard]] bool exists(const QString &path) override { return m_real.exists(path); }
+    FileResult readAll(const QString &path, crypto::Bytes &out) override {
+        return m_real.readAll(path, out);
+    }
+
+private:
+    FileOps &m_real;
+    QString m_anchor;
+    long long m_pending = 0;
+};
+
 // Writes all of data to fd, continuing after short writes and EINTR.
 FileResult writeAll(FileOps &files, int fd, crypto::ByteView data);
 

@@ -294,6 +294,48 @@ TEST_CASE("an explicit rollback undoes the transaction and commit after it is re
     CHECK(thrownKind([&] { tx.commit(); }) == "Other");
 }
 
+TEST_CASE("a transaction opened inside another is a savepoint: its rollback undoes only its "
+          "own changes and nothing is stored until the outer one commits") {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("vault.db"));
+    auto db = createWithTable(path, testKey(1));
+    {
+        auto outer = db.transaction();
+        db.prepare("INSERT INTO t (name) VALUES ('outer')").run();
+        {
+            auto inner = db.transaction();
+            db.prepare("INSERT INTO t (name) VALUES ('inner kept')").run();
+            inner.commit();
+        }
+        CHECK(db.inTransaction());
+        try {
+            auto inner = db.transaction();
+            db.prepare("INSERT INTO t (name) VALUES ('inner undone')").run();
+            throw std::runtime_error("failure in the nested change");
+        } catch (const std::runtime_error &) {
+        }
+        CHECK(db.inTransaction());
+        CHECK(countRows(db) == 2);
+        // Another connection sees nothing yet: the nested commit stored nothing.
+        auto reader = Database::open(path, testKey(1), Mode::OpenExisting);
+        CHECK(countRows(reader) == 0);
+        outer.commit();
+    }
+    CHECK_FALSE(db.inTransaction());
+    db.close();
+    auto reopened = Database::open(path, testKey(1), Mode::OpenExisting);
+    CHECK(countRows(reopened) == 2);
+
+    // An outer rollback undoes what its nested transactions committed.
+    {
+        auto outer = reopened.transaction();
+        auto inner = reopened.transaction();
+        reopened.prepare("INSERT INTO t (name) VALUES ('gone')").run();
+        inner.commit();
+    }
+    CHECK(countRows(reopened) == 2);
+}
+
 TEST_CASE("a moved database keeps working and the moved-from one is closed") {
     QTemporaryDir dir;
     auto db = createWithTable(dir.filePath(QStringLiteral("vault.db")), testKey(1));

@@ -324,3 +324,44 @@ TEST_CASE("PosixFileOps lists regular files only and reports errno") {
     CHECK(files.makeDirectory(dir.filePath(QStringLiteral("media")), 0700).ok());
     CHECK(files.makeDirectory(dir.filePath(QStringLiteral("media")), 0700).error == EEXIST);
 }
+
+TEST_CASE("DeferredSyncFileOps passes writes through, holds back syncs until flush") {
+    QTemporaryDir dir;
+    PosixFileOps posix;
+    FaultyFileOps real(posix);
+    DeferredSyncFileOps files(real, dir.path());
+    const QString path = dir.filePath(QStringLiteral("f"));
+    const auto data = payload(100, 3);
+
+    writeFileDurably(files, path, data);
+    writeNewFileDurably(files, dir.path(), QStringLiteral("g"), data);
+
+    CHECK(readBytes(path) == data);
+    CHECK(readBytes(dir.filePath(QStringLiteral("g"))) == data);
+    CHECK(real.calls(Op::Write) == 2);
+    CHECK(real.calls(Op::Rename) + real.calls(Op::Link) == 2);
+    // None of the syncs reached the real file operations; they are counted instead.
+    CHECK(real.calls(Op::Fdatasync) == 0);
+    CHECK(real.calls(Op::Fsync) == 0);
+    CHECK(real.calls(Op::SyncDirectory) == 0);
+    CHECK(files.pendingSyncs() >= 4);
+
+    REQUIRE(files.flush().ok());
+    CHECK(files.pendingSyncs() == 0);
+}
+
+TEST_CASE("DeferredSyncFileOps::flush reports a missing anchor and keeps the syncs pending") {
+    QTemporaryDir dir;
+    PosixFileOps posix;
+    DeferredSyncFileOps files(posix, dir.filePath(QStringLiteral("gone")));
+    const int fd = int(
+        posix.openFile(dir.filePath(QStringLiteral("f")), O_WRONLY | O_CREAT | O_EXCL, 0600).value);
+    REQUIRE(fd >= 0);
+    CHECK(files.fdatasync(fd).ok());
+    (void)posix.close(fd);
+
+    const auto flushed = files.flush();
+    CHECK_FALSE(flushed.ok());
+    CHECK(flushed.error == ENOENT);
+    CHECK(files.pendingSyncs() == 1);
+}
