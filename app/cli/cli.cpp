@@ -9,6 +9,7 @@
 #include "imaging/qimagecodec.h"
 #include "services/consentcore.h"
 #include "services/demogenerator.h"
+#include "services/scaleseeder.h"
 #include "services/serviceerror.h"
 #include "services/templates.h"
 #include "services/vault.h"
@@ -90,7 +91,8 @@ CommandLine parse(const QStringList &arguments) {
     static const QStringList Valued{
         QStringLiteral("vault"),   QStringLiteral("patients"), QStringLiteral("seed"),
         QStringLiteral("item"),    QStringLiteral("platform"), QStringLiteral("audience"),
-        QStringLiteral("purpose"), QStringLiteral("patient"),  QStringLiteral("out")};
+        QStringLiteral("purpose"), QStringLiteral("patient"),  QStringLiteral("out"),
+        QStringLiteral("photos"),  QStringLiteral("consents"), QStringLiteral("posts")};
     CommandLine line;
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString &argument = arguments[i];
@@ -204,13 +206,20 @@ QString time(const QDateTime &at) {
 // Everything a command needs: the vault directory's vault, its core once open.
 class Session {
 public:
-    Session(CommandLine &line, QIODevice &in)
+    // deferSyncs: for bulk loads, the vault's file syncs wait for deferredFiles()->flush().
+    Session(CommandLine &line, QIODevice &in, bool deferSyncs)
         : m_line(line)
         , m_in(in) {
         QString directory = line.take(QStringLiteral("vault"));
         if (directory.isEmpty())
             directory = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-        m_vault.emplace(QDir(directory).absolutePath(), m_files);
+        directory = QDir(directory).absolutePath();
+        if (deferSyncs) {
+            m_deferred.emplace(m_files, directory);
+            m_vault.emplace(directory, *m_deferred);
+        } else {
+            m_vault.emplace(directory, m_files);
+        }
     }
 
     QString passcode() {
@@ -227,6 +236,7 @@ public:
         return QString::fromUtf8(bytes);
     }
     services::Vault &vault() { return *m_vault; }
+    storage::DeferredSyncFileOps *deferredFiles() { return m_deferred ? &*m_deferred : nullptr; }
     const domain::TemplateCatalog &templates() { return m_templates; }
 
     // Opens the vault for changes, or read-only (nothing is written, not even the
@@ -247,6 +257,7 @@ private:
     CommandLine &m_line;
     QIODevice &m_in;
     storage::PosixFileOps m_files;
+    std::optional<storage::DeferredSyncFileOps> m_deferred;
     std::optional<services::Vault> m_vault;
     imaging::QImageCodec m_codec;
     domain::TemplateCatalog m_templates = services::loadBuiltInTemplates();
@@ -292,6 +303,57 @@ int seedDemo(Session &session, CommandLine &line, Output &output) {
                             {QStringLiteral("drafts"), summary.drafts},
                             {QStringLiteral("posts"), summary.posts},
                             {QStringLiteral("revocations"), summary.revocations}});
+    return Ok;
+}
+
+// A positive count from an option, or its default.
+qint64 countOption(CommandLine &line, const QString &name, qint64 fallback, qint64 min,
+                   qint64 max) {
+    const QString text = line.take(name);
+    if (text.isEmpty())
+        return fallback;
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok);
+    if (!ok || value < min || value > max)
+        throw UsageError{
+            QStringLiteral("--%1 must be a number from %2 to %3").arg(name).arg(min).arg(max)};
+    return value;
+}
+
+// A small JPEG that differs from every other one the scale seeder asks for: one generated
+// picture with the photo's number in a comment segment right after the start marker.
+crypto::Bytes scalePhoto(const crypto::Bytes &base, qint64 n) {
+    const QByteArray text = "consentcam scale photo " + QByteArray::number(n);
+    const auto length = std::size_t(text.size()) + 2;
+    crypto::Bytes jpeg;
+    jpeg.reserve(base.size() + length + 2);
+    jpeg.insert(jpeg.end(), base.begin(), base.begin() + 2); // FF D8
+    jpeg.insert(jpeg.end(), {0xFF, 0xFE, std::uint8_t(length >> 8), std::uint8_t(length & 0xFF)});
+    jpeg.insert(jpeg.end(), text.begin(), text.end());
+    jpeg.insert(jpeg.end(), base.begin() + 2, base.end());
+    return jpeg;
+}
+
+int seedScale(Session &session, CommandLine &line, Output &output) {
+    constexpr qint64 Max = 100'000'000;
+    const qint64 photos = countOption(line, QStringLiteral("photos"), 1'000'000, 1, Max);
+    const qint64 consents = countOption(line, QStringLiteral("consents"), photos / 10, 0, Max);
+    const qint64 posts = countOption(line, QStringLiteral("posts"), consents * 2, 0, Max);
+    line.done();
+    auto &core = session.open(false);
+    const crypto::Bytes base = imaging::demoPhoto(2026, 64, 48);
+    services::ScaleSeeder seeder(
+        core, session.vault(), [&](qint64 n) { return scalePhoto(base, n); },
+        session.deferredFiles());
+    const auto summary = seeder.generate({photos, consents, posts}, [&](qint64 done, qint64 total) {
+        output.progress(QStringLiteral("seeding: photo %1 of %2").arg(done).arg(total));
+    });
+    output.progress(QStringLiteral("\n"));
+    output.json(QJsonObject{{QStringLiteral("patients"), summary.patients},
+                            {QStringLiteral("photos"), summary.photos},
+                            {QStringLiteral("consents"), summary.consents},
+                            {QStringLiteral("posts"), summary.posts},
+                            {QStringLiteral("batches"), summary.batches}});
     return Ok;
 }
 
@@ -555,14 +617,21 @@ QString helpText() {
         "Checks and scripts a ConsentCam vault with the app's own core. DIR defaults to the\n"
         "app's data directory. Commands that open a vault read the passcode from the first\n"
         "line of standard input when --passcode-stdin is given (it is required for them).\n"
-        "Only init, seed-demo, import-photo and export change the vault (export only its\n"
-        "audit log); every other command opens it read-only and writes nothing.\n"
+        "Only init, seed-demo, seed-scale, import-photo and export change the vault (export\n"
+        "only its audit log); every other command opens it read-only and writes nothing.\n"
         "\n"
         "Commands:\n"
         "  init                     Create a new vault in DIR with the passcode.\n"
         "  seed-demo [--patients N] [--seed S]\n"
         "                           Add N (default 8) clearly fictional patients with photos,\n"
         "                           stories, sealed consents, drafts, posts and a revocation.\n"
+        "  seed-scale [--photos N] [--consents C] [--posts P]\n"
+        "                           Add a synthetic practice for load tests: C patients\n"
+        "                           (default N/10), each with an equal share of N small\n"
+        "                           generated photos (default 1000000) and one sealed consent\n"
+        "                           covering them, and P posts (default 2C) shared through\n"
+        "                           the gate. Committed in batches, each made durable before\n"
+        "                           it is acknowledged; progress on a terminal.\n"
         "  verify                   Check everything: every database page's HMAC and the\n"
         "                           database structure, every media blob's tags and photo\n"
         "                           hash, every consent's signature, validity and covered\n"
@@ -639,11 +708,13 @@ int run(const QStringList &arguments, QIODevice &in, QIODevice &out, QIODevice &
         struct Command {
             QStringList words;
             Run run;
-            QString operand; // the one word that follows the command's, if it takes one
+            QString operand;         // the one word that follows the command's, if it takes one
+            bool deferSyncs = false; // a bulk load: file syncs wait for each batch's commit
         };
-        const std::array<Command, 10> commands{{
+        const std::array<Command, 11> commands{{
             {{QStringLiteral("init")}, init, {}},
             {{QStringLiteral("seed-demo")}, seedDemo, {}},
+            {{QStringLiteral("seed-scale")}, seedScale, {}, true},
             {{QStringLiteral("verify")}, verify, {}},
             {{QStringLiteral("consents"), QStringLiteral("list")}, listConsents, {}},
             {{QStringLiteral("gate")}, gate, {}},
@@ -664,7 +735,7 @@ int run(const QStringList &arguments, QIODevice &in, QIODevice &out, QIODevice &
                         .arg(candidate.words.join(QLatin1Char(' ')), candidate.operand)};
             if (line.words.size() != expected)
                 throw UsageError{QStringLiteral("unexpected '%1'").arg(line.words.value(expected))};
-            Session session(line, in); // takes --vault
+            Session session(line, in, candidate.deferSyncs); // takes --vault
             return candidate.run(session, line, output);
         }
         throw UsageError{QStringLiteral("unknown command '%1' (see --help)")

@@ -212,29 +212,18 @@ TEST_CASE("--help documents every command, option and exit code") {
     const auto help = cli({QStringLiteral("--help")});
     CHECK(help.exitCode == 0);
     const QString text = QString::fromUtf8(help.out);
-    for (const char *word : {"init",
-                             "seed-demo",
-                             "verify",
-                             "consents list",
-                             "gate",
-                             "--item",
-                             "--platform",
-                             "--audience",
-                             "--purpose",
-                             "audit export",
-                             "audit verify",
-                             "verify-export",
-                             "--passcode-stdin",
-                             "--vault",
-                             "check-text",
-                             "--patient",
-                             "import-photo",
-                             "export",
-                             "--out",
-                             "Exit codes",
-                             "  0 ",
-                             "  1 ",
-                             "  2 "})
+    for (const char *word : {"init",          "seed-demo",
+                             "seed-scale",    "verify",
+                             "consents list", "gate",
+                             "--item",        "--platform",
+                             "--audience",    "--purpose",
+                             "audit export",  "audit verify",
+                             "verify-export", "--passcode-stdin",
+                             "--vault",       "check-text",
+                             "--patient",     "import-photo",
+                             "export",        "--out",
+                             "Exit codes",    "  0 ",
+                             "  1 ",          "  2 "})
         CHECK(text.contains(QLatin1StringView(word)));
 }
 
@@ -289,6 +278,44 @@ TEST_CASE("init, seed-demo and verify: a seeded vault verifies clean") {
     const auto wrong = vault.run({QStringLiteral("verify")}, "000000\n");
     CHECK(wrong.exitCode == 2);
     CHECK(wrong.err.contains(QStringLiteral("wrong passcode")));
+}
+
+TEST_CASE("seed-scale fills a new vault with a synthetic practice that verifies clean") {
+    QTemporaryDir tmp;
+    const QString dir = tmp.path() + QStringLiteral("/vault");
+    const auto run = [&](const QStringList &arguments) {
+        return cli(QStringList{QStringLiteral("--vault"), dir, QStringLiteral("--passcode-stdin")} +
+                       arguments,
+                   Passcode);
+    };
+    REQUIRE(run({QStringLiteral("init")}).exitCode == 0);
+    const auto seeded =
+        run({QStringLiteral("seed-scale"), QStringLiteral("--photos"), QStringLiteral("450"),
+             QStringLiteral("--consents"), QStringLiteral("210"), QStringLiteral("--posts"),
+             QStringLiteral("25")});
+    REQUIRE(seeded.exitCode == 0);
+    const QJsonObject summary = seeded.object();
+    CHECK(summary.value(QStringLiteral("patients")).toInt() == 210);
+    CHECK(summary.value(QStringLiteral("photos")).toInt() == 450);
+    CHECK(summary.value(QStringLiteral("consents")).toInt() == 210);
+    CHECK(summary.value(QStringLiteral("posts")).toInt() == 25);
+    CHECK(summary.value(QStringLiteral("batches")).toInt() == 2); // 200 patients a batch
+
+    const auto verify = run({QStringLiteral("verify")});
+    CHECK(verify.exitCode == 0);
+    const QJsonObject checked = verify.object().value(QStringLiteral("checked")).toObject();
+    CHECK(checked.value(QStringLiteral("consents")).toInt() == 210);
+    CHECK(checked.value(QStringLiteral("mediaBlobs")).toInt() >= 450);
+
+    const auto tooFew =
+        run({QStringLiteral("seed-scale"), QStringLiteral("--photos"), QStringLiteral("3"),
+             QStringLiteral("--consents"), QStringLiteral("5")});
+    CHECK(tooFew.exitCode != 0);
+    CHECK(tooFew.err.contains(QStringLiteral("at least as many photos")));
+    const auto notANumber =
+        run({QStringLiteral("seed-scale"), QStringLiteral("--photos"), QStringLiteral("many")});
+    CHECK(notANumber.exitCode == 2);
+    CHECK(notANumber.err.contains(QStringLiteral("--photos must be a number")));
 }
 
 TEST_CASE("Reading commands change nothing in the vault") {
