@@ -20,6 +20,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <cstring>
 
 #include <sys/stat.h>
 
@@ -66,6 +67,7 @@ VaultError fromStorage(const storage::StorageError &e) {
 struct Attempts {
     int failures = 0;
     QDateTime lastFailure;
+    bool unreadable = false; // the file exists but reading it failed
 };
 
 // What a damaged vault.attempts counts as: enough failures for the longest back-off.
@@ -95,7 +97,7 @@ Attempts readAttempts(storage::FileOps &files, const QString &dir) {
             document.object().value(QStringLiteral("lastFailure")).toString(), Qt::ISODate);
         return attempts;
     } catch (const storage::StorageError &) {
-        return {DamagedAttempts, {}};
+        return {DamagedAttempts, {}, true};
     }
 }
 
@@ -215,9 +217,13 @@ void Vault::create(const QString &passcode, const crypto::ScryptParams &kdf) {
     try {
         // The directory is the owner's alone, whatever the umask made of it.
         constexpr auto OwnerOnly = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
-        if (!QDir().mkpath(m_directory) || !QFile::setPermissions(m_directory, OwnerOnly) ||
-            !m_files.makeDirectory(mediaPath(m_directory), S_IRWXU).ok()) {
+        if (!QDir().mkpath(m_directory) || !QFile::setPermissions(m_directory, OwnerOnly)) {
             fail(VaultError::Io, "cannot create the vault directory");
+        }
+        // The cause (a full disk, ...) goes into the message.
+        if (const auto made = m_files.makeDirectory(mediaPath(m_directory), S_IRWXU); !made.ok()) {
+            fail(VaultError::Io,
+                 std::string("cannot create the media directory: ") + std::strerror(made.error));
         }
         // The database first, vault.key last: vault.key is what makes the directory
         // a vault, so an interrupted create never leaves a vault that cannot open.
@@ -239,8 +245,9 @@ void Vault::create(const QString &passcode, const crypto::ScryptParams &kdf) {
             transaction.commit();
         }
         db.close();
-        if (!m_files.syncDirectory(m_directory).ok()) {
-            fail(VaultError::Io, "cannot sync the vault directory");
+        if (const auto synced = m_files.syncDirectory(m_directory); !synced.ok()) {
+            fail(VaultError::Io,
+                 std::string("cannot sync the vault directory: ") + std::strerror(synced.error));
         }
         storage::writeFileDurably(m_files, keyPath(m_directory), keyFile.serialize());
         keyWritten = true;
@@ -302,12 +309,17 @@ crypto::SecretBytes Vault::unwrap(const QString &passcode, int *failedBefore) {
 
 crypto::SecretBytes Vault::checkPasscode(const VaultKeyFile &keyFile, const QString &passcode,
                                          int *failedBefore) {
-    if (backoffRemaining() > std::chrono::seconds::zero()) {
+    // Read once, for the back-off and the count. A read that fails is an I/O error, not
+    // a reason to wait: no passcode is tried then, and none is counted.
+    Attempts attempts = readAttempts(m_files, m_directory);
+    if (attempts.unreadable) {
+        fail(VaultError::Io, "cannot read vault.attempts");
+    }
+    if (backoffRemainingFor(attempts.failures) > std::chrono::seconds::zero()) {
         fail(VaultError::BackingOff, "waiting after wrong passcodes");
     }
     // The try is on record before the passcode is checked: a crash or a failed write
     // cannot give a free guess. A success resets the count.
-    Attempts attempts = readAttempts(m_files, m_directory);
     if (failedBefore) {
         *failedBefore = attempts.failures;
     }
@@ -348,7 +360,10 @@ void Vault::openWithMasterKey(crypto::SecretBytes masterKey, const Opening &open
     try {
         bytes = storage::readFile(m_files, keyPath(m_directory));
     } catch (const storage::StorageError &e) {
-        fail(VaultError::NoVault, e.what());
+        // Only a missing vault.key means there is no vault; a failed read is an I/O error.
+        fail(e.kind() == storage::StorageError::Kind::NotFound ? VaultError::NoVault
+                                                               : VaultError::Io,
+             e.what());
     }
     auto keyFile = VaultKeyFile::parse(bytes);
     if (!keyFile) {
@@ -461,8 +476,22 @@ void Vault::changePasscode(const QString &current, const QString &replacement) {
         auto transaction = m_open->database.transaction();
         m_open->audit->append(QStringLiteral("vault.passcode_changed"), m_clock().toUTC(), {});
         storage::writeFileDurably(m_files, keyPath(m_directory), updated.serialize());
+        try {
+            transaction.commit();
+        } catch (const storage::StorageError &) {
+            // vault.key already wraps the master key under the new passcode, and the change
+            // is about to be reported as failed: put the old vault.key back, so that the
+            // passcode in effect is the one the user still believes in. Should that fail
+            // too, the new passcode stays in effect and this object follows vault.key.
+            try {
+                storage::writeFileDurably(m_files, keyPath(m_directory),
+                                          m_open->keyFile.serialize());
+            } catch (const storage::StorageError &) {
+                m_open->keyFile = std::move(updated);
+            }
+            throw;
+        }
         m_open->keyFile = std::move(updated);
-        transaction.commit();
     } catch (const storage::StorageError &e) {
         fail(VaultError::Io, e.what());
     }
@@ -482,15 +511,18 @@ std::chrono::seconds Vault::backoffFor(int failures) {
 }
 
 std::chrono::seconds Vault::backoffRemaining() const {
-    const Attempts attempts = readAttempts(m_files, m_directory);
-    const std::chrono::seconds wait = backoffFor(attempts.failures);
+    return backoffRemainingFor(readAttempts(m_files, m_directory).failures);
+}
+
+std::chrono::seconds Vault::backoffRemainingFor(int failures) const {
+    const std::chrono::seconds wait = backoffFor(failures);
     if (wait == std::chrono::seconds::zero()) {
         return wait;
     }
     const std::chrono::milliseconds now = m_ticks();
-    if (!m_backoffSince || m_backoffFailures != attempts.failures) {
+    if (!m_backoffSince || m_backoffFailures != failures) {
         // Failures recorded by an earlier run (or another instance): the wait starts now.
-        m_backoffFailures = attempts.failures;
+        m_backoffFailures = failures;
         m_backoffSince = now;
     }
     const auto elapsed = std::chrono::duration_cast<std::chrono::seconds>(now - *m_backoffSince);

@@ -170,6 +170,8 @@ private:
     // failedBefore, when given, receives the failures recorded before this try.
     crypto::SecretBytes checkPasscode(const VaultKeyFile &keyFile, const QString &passcode,
                                       int *failedBefore = nullptr);
+    // backoffRemaining() for a count of failures already read.
+    [[nodiscard]] std::chrono::seconds backoffRemainingFor(int failures) const;
 
     QString m_directory;
     storage::FileOps &m_files;

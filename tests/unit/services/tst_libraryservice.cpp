@@ -2,6 +2,7 @@
 
 #include "crypto/hash.h"
 #include "imaging/demophoto.h"
+#include "plaintextscan.h"
 #include "services/serviceerror.h"
 #include "servicetestsupport.h"
 #include "storage/auditlog.h"
@@ -10,12 +11,11 @@
 
 #include <catch2/catch_test_macros.hpp>
 
-#include <QDirIterator>
-#include <QFile>
 #include <QImage>
 
 using namespace cc;
 using namespace cc::services;
+using cc::test::filesContaining;
 using services::test::CoreFixture;
 
 namespace {
@@ -32,18 +32,6 @@ ServiceError::Kind kindOf(const std::function<void()> &action) {
 
 QString sha256Hex(crypto::ByteView bytes) {
     return QString::fromStdString(crypto::toHex(crypto::sha256(bytes)));
-}
-
-// Every file under dir whose bytes contain needle.
-QStringList filesContaining(const QString &dir, const QByteArray &needle) {
-    QStringList hits;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile file(it.next());
-        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
-            hits.append(file.fileName());
-    }
-    return hits;
 }
 
 QStringList auditKinds(CoreFixture &f) {
