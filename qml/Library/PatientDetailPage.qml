@@ -1,5 +1,9 @@
-pragma ComponentBehavior: Bound
-
+// Not `pragma ComponentBehavior: Bound`, unlike the other pages: with it, Qt 6.4's GridView
+// can't create its header, footer or delegates when this page comes from another file's
+// Component ("Component is not ready"). The ids of this file that those components use
+// (root, gallery, enlarged) are therefore found through the context, which qmllint reports
+// as unqualified access.
+// qmllint disable unqualified
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -33,18 +37,41 @@ Page {
         }
     }
 
-    Flickable {
+    // The photos are the grid: only the cells on screen (and a screenful either side) exist
+    // and hold a decoded thumbnail, so a patient with thousands of photos opens at once and
+    // scrolls in constant memory. The sections above the photos are the
+    // grid's header, the stories its footer.
+    GridView {
+        id: gallery
+
+        objectName: "photoGrid"
         anchors.fill: parent
-        contentHeight: content.implicitHeight + 2 * Theme.pageMargin
         clip: true
         boundsBehavior: Flickable.StopAtBounds
+        // Centred in at most contentMaxWidth, as on the other pages.
+        readonly property real columnWidth: Math.min(width - 2 * Theme.pageMargin, Theme.contentMaxWidth)
+        readonly property real sideMargin: (width - columnWidth) / 2
+        leftMargin: sideMargin
+        rightMargin: sideMargin
+        topMargin: Theme.pageMargin
+        bottomMargin: Theme.pageMargin
+        cellWidth: Theme.thumbnailSize + Theme.spacingSmall
+        cellHeight: Theme.thumbnailSize + 2 * Theme.spacingSmall + twoLineBadge.implicitHeight
+        cacheBuffer: Math.max(0, height)
+        model: Library.photos
 
-        ColumnLayout {
-            id: content
+        // The tallest badge a cell holds: two lines of text.
+        ConsentBadge {
+            id: twoLineBadge
 
-            x: Theme.pageMargin
-            y: Theme.pageMargin
-            width: Math.min(parent.width - 2 * Theme.pageMargin, Theme.contentMaxWidth)
+            visible: false
+            width: Theme.thumbnailSize
+            badge: "none"
+            text: "M\nM"
+        }
+
+        header: ColumnLayout {
+            width: gallery.columnWidth
             spacing: Theme.spacing
 
             Label {
@@ -167,64 +194,65 @@ Page {
                 font.pixelSize: Theme.fontBody
             }
 
-            Flow {
-                Layout.fillWidth: true
+            // The space between the heading and the first row of photos.
+            Item { implicitHeight: Theme.spacingSmall / 2 }
+        }
+
+        delegate: ItemDelegate {
+            id: photoCell
+
+            required property string photoId
+            required property string source
+            required property string fullSource
+            required property string capturedAt
+            required property bool derivative
+            required property int regionCount
+            required property string badge
+            required property string badgeText
+
+            width: Theme.thumbnailSize
+            objectName: "photo_" + photoCell.photoId
+            padding: 0
+            Accessible.name: (photoCell.derivative ? qsTr("Redacted photo taken %1, %2")
+                                                   : qsTr("Photo taken %1, %2"))
+                             .arg(photoCell.capturedAt).arg(photoCell.badgeText)
+            onClicked: {
+                enlarged.photoId = photoCell.photoId
+                enlarged.actionText = photoCell.derivative
+                    ? ""
+                    : (photoCell.regionCount > 0 ? qsTr("Change what identifies the patient")
+                                                 : qsTr("Mark what identifies the patient"))
+                enlarged.secondaryActionText = photoCell.derivative ? "" : qsTr("Make a redacted copy")
+                enlarged.show(photoCell.fullSource, photoCell.Accessible.name)
+            }
+
+            contentItem: Column {
                 spacing: Theme.spacingSmall
 
-                Repeater {
-                    model: Library.photos
+                Image {
+                    width: Theme.thumbnailSize
+                    height: Theme.thumbnailSize
+                    source: photoCell.source
+                    sourceSize.width: Theme.thumbnailSize * 2
+                    sourceSize.height: Theme.thumbnailSize * 2
+                    fillMode: Image.PreserveAspectCrop
+                    cache: false
+                    asynchronous: false
+                }
 
-                    delegate: ItemDelegate {
-                        id: photoCell
-
-                        required property string photoId
-                        required property string source
-                        required property string fullSource
-                        required property string capturedAt
-                        required property bool derivative
-                        required property int regionCount
-                        required property string badge
-                        required property string badgeText
-
-                        width: Theme.thumbnailSize
-                        objectName: "photo_" + photoCell.photoId
-                        padding: 0
-                        Accessible.name: (photoCell.derivative ? qsTr("Redacted photo taken %1, %2")
-                                                               : qsTr("Photo taken %1, %2"))
-                                         .arg(photoCell.capturedAt).arg(photoCell.badgeText)
-                        onClicked: {
-                            enlarged.photoId = photoCell.photoId
-                            enlarged.actionText = photoCell.derivative
-                                ? ""
-                                : (photoCell.regionCount > 0 ? qsTr("Change what identifies the patient")
-                                                             : qsTr("Mark what identifies the patient"))
-                            enlarged.secondaryActionText = photoCell.derivative ? "" : qsTr("Make a redacted copy")
-                            enlarged.show(photoCell.fullSource, photoCell.Accessible.name)
-                        }
-
-                        contentItem: Column {
-                            spacing: Theme.spacingSmall
-
-                            Image {
-                                width: Theme.thumbnailSize
-                                height: Theme.thumbnailSize
-                                source: photoCell.source
-                                sourceSize.width: Theme.thumbnailSize * 2
-                                sourceSize.height: Theme.thumbnailSize * 2
-                                fillMode: Image.PreserveAspectCrop
-                                cache: false
-                                asynchronous: false
-                            }
-
-                            ConsentBadge {
-                                width: Theme.thumbnailSize
-                                badge: photoCell.badge
-                                text: photoCell.badgeText
-                            }
-                        }
-                    }
+                ConsentBadge {
+                    width: Theme.thumbnailSize
+                    badge: photoCell.badge
+                    text: photoCell.badgeText
                 }
             }
+        }
+
+        footer: ColumnLayout {
+            width: gallery.columnWidth
+            spacing: Theme.spacing
+
+            Item { implicitHeight: Theme.spacingSmall / 2 }
 
             SectionHeading { text: qsTr("Stories") }
 
