@@ -257,7 +257,9 @@ QString templateText(const QJsonObject &object, const QString &where, const char
 }
 
 bool isIdentifier(const QString &id) {
-    static const QRegularExpression pattern(QStringLiteral("^[a-z][a-z0-9_]{0,63}$"));
+    // Anchored at the very end: "$" alone would also match before a final line break.
+    static const QRegularExpression pattern(
+        QRegularExpression::anchoredPattern(QStringLiteral("[a-z][a-z0-9_]{0,63}")));
     return pattern.match(id).hasMatch();
 }
 
@@ -351,14 +353,16 @@ ConsentTemplate ConsentTemplate::parse(QByteArrayView json) {
 
     ConsentTemplate result;
     result.m_id = stringMember(root, top, "id");
-    static const QRegularExpression idPattern(QStringLiteral("^[a-z][a-z0-9-]{0,63}$"));
+    static const QRegularExpression idPattern(
+        QRegularExpression::anchoredPattern(QStringLiteral("[a-z][a-z0-9-]{0,63}")));
     if (!idPattern.match(result.m_id).hasMatch()) {
         fail(QStringLiteral("template id %1 must be lowercase letters, digits and '-'")
                  .arg(quoted(shownName(result.m_id))));
     }
     result.m_version = integerMember(root, top, "version", 1, MaxVersion);
     result.m_language = stringMember(root, top, "language");
-    static const QRegularExpression languagePattern(QStringLiteral("^[a-z]{2,3}(-[A-Z]{2})?$"));
+    static const QRegularExpression languagePattern(
+        QRegularExpression::anchoredPattern(QStringLiteral("[a-z]{2,3}(-[A-Z]{2})?")));
     if (!languagePattern.match(result.m_language).hasMatch()) {
         fail(QStringLiteral("language %1 is not a language code such as \"en\" or \"es\"")
                  .arg(quoted(shownName(result.m_language))));

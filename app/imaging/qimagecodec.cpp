@@ -134,23 +134,27 @@ public:
                                          qsizetype(bytes.size()))) {
         m_buffer.setBuffer(&m_data);
         m_buffer.open(QIODevice::ReadOnly);
-        // The limit is process-wide: set it for every read so no other setting applies here.
-        QImageReader::setAllocationLimit(QImageCodec::AllocationLimitMiB);
-        m_reader.setDevice(&m_buffer); // no format hint: sniffed from the bytes
-        m_reader.setAutoTransform(true);
-
-        const QByteArray format = m_reader.format();
-        if (format == "jpeg") {
+        // The format comes from the bytes' own signature (never from a name), and only the
+        // decoder of that format ever reads them: no other image plugin or built-in handler
+        // is asked whether it recognizes them.
+        if (bytes.size() >= 2 && bytes[0] == 0xFF && bytes[1] == 0xD8) {
             m_format = QStringLiteral("jpeg");
             if (!isCompleteJpeg(bytes))
                 throwDamaged();
-        } else if (format == "png") {
+        } else if (bytes.size() >= sizeof PngSignature &&
+                   std::memcmp(bytes.data(), PngSignature, sizeof PngSignature) == 0) {
             m_format = QStringLiteral("png");
             if (!isCompletePng(bytes))
                 throwDamaged();
         } else {
             throwNotAllowed();
         }
+        // The limit is process-wide: set it for every read so no other setting applies here.
+        QImageReader::setAllocationLimit(QImageCodec::AllocationLimitMiB);
+        m_reader.setAutoDetectImageFormat(false);
+        m_reader.setFormat(m_format.toLatin1());
+        m_reader.setDevice(&m_buffer);
+        m_reader.setAutoTransform(true);
 
         m_storedSize = m_reader.size();
         if (!m_storedSize.isValid() || m_storedSize.isEmpty())

@@ -9,7 +9,8 @@
 namespace cc::imaging {
 
 // ImageCodec with QImageReader / QImageWriter. Only JPEG and PNG are read (the format is
-// sniffed from the bytes, never trusted from a name); images larger than MaxPixels or
+// sniffed from the bytes, never trusted from a name, and no other decoder is shown them;
+// HEIC, WebP, GIF and the rest are refused); images larger than MaxPixels or
 // whose decoded buffer would exceed AllocationLimitMiB are refused before decoding.
 // probe() decodes too (a JPEG at 1/8 scale), so bytes it accepts also thumbnail, redact
 // and export; a JPEG cut short is refused as damaged although the decoder alone would pad it

@@ -105,7 +105,9 @@ std::optional<VaultKeyFile> VaultKeyFile::parse(crypto::ByteView bytes) {
     }
     VaultKeyFile file;
     file.vaultId = object.value(QStringLiteral("vaultId")).toString();
-    static const QRegularExpression hexId(QStringLiteral("^[0-9a-f]{32}$"));
+    // Anchored at the very end: "$" alone would also match before a final line break.
+    static const QRegularExpression hexId(
+        QRegularExpression::anchoredPattern(QStringLiteral("[0-9a-f]{32}")));
     if (!hexId.match(file.vaultId).hasMatch()) {
         return std::nullopt;
     }

@@ -701,6 +701,11 @@ TEST_CASE("a template with a missing or mistyped member is refused, naming it") 
                ContainsSubstring("template id \"Media Release\""));
     CHECK_THAT(verdict(withMember(QStringLiteral("language"), QStringLiteral("english"))),
                ContainsSubstring("language \"english\""));
+    // A final line break, which "$" alone would let through (found by fuzzing).
+    CHECK_THAT(verdict(withMember(QStringLiteral("id"), QStringLiteral("media-release\n"))),
+               ContainsSubstring("must be lowercase letters, digits and '-'"));
+    CHECK_THAT(verdict(withMember(QStringLiteral("language"), QStringLiteral("en\n"))),
+               ContainsSubstring("is not a language code"));
     CHECK_THAT(verdict(withMember(QStringLiteral("agreeStatement"), QStringLiteral("  "))),
                ContainsSubstring("\"agreeStatement\": empty text"));
     CHECK_THAT(verdict(withMember(QStringLiteral("title"), QStringLiteral("Two\nlines"))),

@@ -81,6 +81,10 @@ TEST_CASE("vault.key parser refuses malformed, unknown or unsafe files") {
         [](QJsonObject &o) { o[QStringLiteral("version")] = 2; },
         [](QJsonObject &o) { o[QStringLiteral("format")] = QStringLiteral("other"); },
         [](QJsonObject &o) { o[QStringLiteral("vaultId")] = QStringLiteral("xyz"); },
+        // "$" alone would match before this final line break (found by fuzzing).
+        [](QJsonObject &o) {
+            o[QStringLiteral("vaultId")] = QStringLiteral("00112233445566778899aabbccddeeff\n");
+        },
         [](QJsonObject &o) { o.remove(QStringLiteral("wrap")); },
         [](QJsonObject &o) { o[QStringLiteral("createdAt")] = QStringLiteral("yesterday"); },
         [](QJsonObject &o) {
