@@ -49,6 +49,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
+#include <cstdio>
 #include <memory>
 #include <optional>
 
@@ -79,6 +80,10 @@ int main(int argc, char *argv[]) {
     parser.addOption(demoOption);
     parser.addOption(langOption);
     parser.addOption(selfTestOption);
+    const QCommandLineOption firstFrameOption(
+        u"report-first-frame"_s,
+        u"Print \"first frame\" on standard output once the first frame is drawn."_s);
+    parser.addOption(firstFrameOption);
 #ifdef CONSENTCAM_TEST_HOOKS
     const QCommandLineOption tourOption(
         u"screenshot-tour"_s,
@@ -94,6 +99,11 @@ int main(int argc, char *argv[]) {
         u"inject-camera"_s,
         u"Test hook: pretend back and front cameras that show a generated demo photo."_s);
     parser.addOption(injectCameraOption);
+    const QCommandLineOption galleryOption(
+        u"bench-gallery"_s,
+        u"Test hook: unlock --vault with $CONSENTCAM_BENCH_PASSCODE, scroll the largest "
+        u"patient's gallery to the end and print the peak memory."_s);
+    parser.addOption(galleryOption);
 #endif
     parser.process(app);
 #ifdef CONSENTCAM_TEST_HOOKS
@@ -236,6 +246,15 @@ int main(int argc, char *argv[]) {
     if (!window)
         return 1;
     controller.protectWindow(window);
+    if (parser.isSet(firstFrameOption)) {
+        QObject::connect(
+            window, &QQuickWindow::frameSwapped, window,
+            [] {
+                std::fputs("first frame\n", stdout);
+                std::fflush(stdout);
+            },
+            Qt::SingleShotConnection);
+    }
 
 #ifdef CONSENTCAM_TEST_HOOKS
     if (tour) {
@@ -247,6 +266,11 @@ int main(int argc, char *argv[]) {
             language, e2e ? u"es"_s : language,
             [clockOffsetSeconds](qint64 seconds) { *clockOffsetSeconds += seconds; });
         return screenshotTour.run();
+    }
+    if (parser.isSet(galleryOption)) {
+        cc::app::ScreenshotTour gallery(*window, controller, coreHost, posts, {}, {}, {},
+                                        [](qint64) {});
+        return gallery.scrollGallery(qEnvironmentVariable("CONSENTCAM_BENCH_PASSCODE"));
     }
 #endif
     return QGuiApplication::exec();

@@ -42,6 +42,14 @@ public:
     // Returns the process exit code: 0 when every step worked and every file was saved.
     [[nodiscard]] int run();
 
+    // The gallery benchmark on an existing vault: unlocks it with passcode, opens the
+    // patient with the most photos from the patient list, and scrolls the whole gallery
+    // half a screen per frame, then prints "gallery photos=<n> steps=<n> seconds=<s>
+    // peak_rss_mib=<MiB> unlock_peak_rss_mib=<MiB>" on standard output: the peak resident
+    // size from opening the patient list to the end, and before it, the unlock's. Returns
+    // the process exit code.
+    [[nodiscard]] int scrollGallery(const QString &passcode);
+
 private:
     bool step(const QString &what, bool ok);
     bool waitFor(const std::function<bool()> &condition, int timeoutMs = 20000);

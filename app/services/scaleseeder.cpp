@@ -94,7 +94,9 @@ ScaleSummary ScaleSeeder::generate(const ScaleSize &size, const Progress &progre
         if (p < size.consents) {
             ConsentRequest request;
             request.patientId = patient.id;
-            request.itemIds = items;
+            // The most one consent may cover; a patient's further photos stay uncovered.
+            constexpr qsizetype MaxCoveredItems = 500;
+            request.itemIds = items.mid(0, MaxCoveredItems);
             request.language = QStringLiteral("en");
             request.platforms = {target.platform};
             request.audiences = {target.audience};

@@ -33,12 +33,13 @@ struct ScaleSummary {
 
 // Fills a vault with clearly fictional data at scale, for benchmarks and load tests:
 // patients named "Scale Example <n> (demo)", each with an equal share of the photos, one
-// sealed consent covering all of them, and posts shared through the gate, each showing
-// one of the patient's photos. Everything goes through the same services as in the app
-// (probe, thumbnail, encryption, records, signatures, audit entries), in batches: each
-// batch of patients is one database transaction, and when files is given, its deferred
-// syncs are flushed (one syncfs) before that transaction commits, so a batch is durable
-// when it is acknowledged and a crash loses at most the batch in progress.
+// sealed consent covering them (the first 500, the most a consent covers), and posts
+// shared through the gate, each showing one of the patient's photos. Everything goes
+// through the same services as in the app (probe, thumbnail, encryption, records,
+// signatures, audit entries), in batches: each batch of patients is one database
+// transaction, and when files is given, its deferred syncs are flushed (one syncfs)
+// before that transaction commits, so a batch is durable when it is acknowledged and a
+// crash loses at most the batch in progress.
 class ScaleSeeder final {
 public:
     // The bytes of the nth photo; every photo must differ (the app passes small JPEGs).

@@ -6,17 +6,22 @@ namespace {
 
 std::string describe(const std::vector<domain::Defect> &defects) {
     std::string text = "the consent can't be sealed:";
+    // append(), not " " + string: GCC 12's -Wrestrict misreads the inlined operator+ at -O3.
     for (const auto &defect : defects)
-        text += " " + defect.element.toStdString() + " (" + defect.message.toStdString() + ");";
+        text.append(" ")
+            .append(defect.element.toStdString())
+            .append(" (")
+            .append(defect.message.toStdString())
+            .append(");");
     return text;
 }
 
 std::string describe(const std::vector<ShareRefused::Blocked> &blocked) {
     std::string text = "blocked by the share gate:";
     for (const auto &item : blocked) {
-        text += " " + item.itemId.toStdString();
+        text.append(" ").append(item.itemId.toStdString());
         for (const auto &reason : item.decision.reasons)
-            text += " [" + reason.message().toStdString() + "]";
+            text.append(" [").append(reason.message().toStdString()).append("]");
         text += ";";
     }
     return text;
@@ -28,9 +33,9 @@ std::string describe(const std::vector<domain::prepost::Check> &checks) {
     for (const auto &check : checks) {
         if (check.severity != domain::prepost::Severity::Blocking)
             continue;
-        text += " " + check.kind.toStdString();
+        text.append(" ").append(check.kind.toStdString());
         if (!check.phiKind.isEmpty())
-            text += " (" + check.phiKind.toStdString() + ")";
+            text.append(" (").append(check.phiKind.toStdString()).append(")");
         text += ";";
     }
     return text;
