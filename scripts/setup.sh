@@ -15,7 +15,7 @@ packages=(
   qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qtqml-workerscript
   qml6-module-qtqml-models qml6-module-qttest qml6-module-qtmultimedia qml6-module-qtquick-dialogs
   qt6-qpa-plugins qt6-translations-l10n
-  clang-format-14 xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
+  clang-format-14 clang-14 libclang-rt-14-dev xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
   fonts-dejavu-core poppler-utils exiv2
   libopencv-core-dev libopencv-imgproc-dev libopencv-objdetect-dev opencv-data python3-skimage
 )

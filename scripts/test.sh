@@ -3,8 +3,8 @@
 # more under AddressSanitizer + UndefinedBehaviorSanitizer, then the full suite (unit,
 # conformance, the consent core's randomized gate and audit tests, storage crash and
 # fault tests, the CLI, Secret Service integration, Qt Quick tests, the app's self-test,
-# qmllint, clang-format). Warnings are errors.
-# Ends with ctest's summary line. CI runs exactly this.
+# qmllint, clang-format), then 200 iterations of the crash suite, the benchmarks at tiny
+# sizes, and every fuzz target for 60 seconds. Warnings are errors. CI runs exactly this.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -37,3 +37,12 @@ echo "== Full build and every test"
 configure build/ci -DCMAKE_BUILD_TYPE=Debug
 cmake --build build/ci -j "$jobs"
 ctest --test-dir build/ci --output-on-failure -j "$jobs"
+
+echo "== Crash suite: 200 kills (scripts/crash.sh runs 10,000)"
+CONSENTCAM_CRASH_BUILD=$root/build/ci "$root/scripts/crash.sh" 200
+
+echo "== Benchmarks at tiny sizes: every figure still runs (scripts/bench measures them)"
+CONSENTCAM_BENCH_BUILD=$root/build/ci "$root/scripts/bench" --smoke
+
+echo "== Fuzz targets (clang libFuzzer, ASan + UBSan): 60 seconds each"
+"$root/scripts/fuzz.sh" 60
