@@ -21,11 +21,11 @@
 //     "post <post id> <item count>"
 // Errors go to standard error, and the exit status is 1.
 
+#include "consentrequest.h"
 #include "crashprotocol.h"
 
 #include "domain/consentrecord.h"
 #include "domain/consenttemplate.h"
-#include "domain/signature.h"
 #include "imaging/demophoto.h"
 #include "imaging/qimagecodec.h"
 #include "services/consentcore.h"
@@ -239,23 +239,8 @@ private:
             items.append(patient.storyVersions[below(std::size_t(patient.storyVersions.size()))]);
 
         const QDateTime now = m_vault.clock()();
-        ConsentRequest request;
-        request.patientId = patient.id;
-        request.itemIds = items;
-        request.language = QStringLiteral("en");
-        request.platforms = {QStringLiteral("instagram"), QStringLiteral("website")};
-        request.audiences = {QStringLiteral("public")};
-        request.purposes = {QStringLiteral("education")};
-        request.identifiable = true;
-        request.expiry = {domain::Expiry::Kind::Date, now.date().addDays(365), {}};
-        request.signer = {QStringLiteral("patient"), patient.name, {}, {}, {}};
-        request.strokes = domain::syntheticSignature(m_rng());
-        request.printedName = patient.name;
-        request.signedAt = now.addSecs(-120);
-        request.agreed = true;
-        request.agreedAt = now.addSecs(-150);
-        request.countersignedAt = now.addSecs(-60);
-        const auto sealed = m_core.consents().seal(request);
+        const auto sealed = m_core.consents().seal(
+            cc::test::patientSignedRequest(patient.id, items, patient.name, now, m_rng()));
         m_consents.push_back({sealed.id, index, photos, false});
         return QStringLiteral("consent %1 %2").arg(sealed.id, sealed.recordSha256);
     }

@@ -1,6 +1,6 @@
 #include "servicetestsupport.h"
 
-#include "domain/signature.h"
+#include "consentrequest.h"
 #include "imaging/demophoto.h"
 #include "services/templates.h"
 #include "storage/database.h"
@@ -76,25 +76,9 @@ domain::Photo CoreFixture::addPhoto(const QString &patientId, std::uint64_t seed
 }
 
 ConsentRequest CoreFixture::request(const QString &patientId, const QStringList &itemIds) {
-    ConsentRequest request;
-    request.patientId = patientId;
-    request.itemIds = itemIds;
-    request.language = QStringLiteral("en");
-    request.platforms = {QStringLiteral("instagram"), QStringLiteral("website")};
-    request.audiences = {QStringLiteral("public")};
-    request.purposes = {QStringLiteral("education")};
-    request.identifiable = true;
-    request.expiry = {domain::Expiry::Kind::Date, m_clock.now.date().addDays(365), {}};
     const auto patient = m_core->library().patient(patientId);
     const QString name = patient ? patient->displayName : QStringLiteral("Ada Example");
-    request.signer = {QStringLiteral("patient"), name, {}, {}, {}};
-    request.strokes = domain::syntheticSignature(11);
-    request.printedName = name;
-    request.signedAt = m_clock.now.addSecs(-120);
-    request.agreed = true;
-    request.agreedAt = m_clock.now.addSecs(-150);
-    request.countersignedAt = m_clock.now.addSecs(-60);
-    return request;
+    return cc::test::patientSignedRequest(patientId, itemIds, name, m_clock.now);
 }
 
 domain::SealedConsent CoreFixture::seal(const QString &patientId, const QStringList &itemIds,

@@ -27,7 +27,7 @@
 // makes more than MaxCalls calls of one operation (callIndexes()); the sanitizer build
 // (CONSENTCAM_RANDOMIZED_DIVISOR) runs an evenly spaced fraction of the cases.
 
-#include "domain/signature.h"
+#include "consentrequest.h"
 #include "imaging/demophoto.h"
 #include "plaintextscan.h"
 #include "randomizedscale.h"
@@ -262,27 +262,9 @@ std::unique_ptr<Vault> makeVault(const QString &directory, storage::FileOps &fil
         directory, files, [&clock] { return clock.now; }, [&clock] { return clock.ticks; });
 }
 
-// A request that seals, as the exam-room flow makes it: the patient signs now, for instagram
-// and website, public, education, identifiable, for a year.
 ConsentRequest consentRequest(const services::test::TestClock &clock, const QString &patientId,
                               const QStringList &items) {
-    ConsentRequest request;
-    request.patientId = patientId;
-    request.itemIds = items;
-    request.language = QStringLiteral("en");
-    request.platforms = {QStringLiteral("instagram"), QStringLiteral("website")};
-    request.audiences = {QStringLiteral("public")};
-    request.purposes = {QStringLiteral("education")};
-    request.identifiable = true;
-    request.expiry = {domain::Expiry::Kind::Date, clock.now.date().addDays(365), {}};
-    request.signer = {QStringLiteral("patient"), PatientName, {}, {}, {}};
-    request.strokes = domain::syntheticSignature(11);
-    request.printedName = PatientName;
-    request.signedAt = clock.now.addSecs(-120);
-    request.agreed = true;
-    request.agreedAt = clock.now.addSecs(-150);
-    request.countersignedAt = clock.now.addSecs(-60);
-    return request;
+    return cc::test::patientSignedRequest(patientId, items, PatientName, clock.now);
 }
 
 struct Prepared {

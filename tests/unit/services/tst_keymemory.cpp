@@ -10,9 +10,9 @@
 // never exists whole in memory again. A scan while the vault is unlocked must find the
 // master and database keys: that shows the scanner sees where the keys live.
 
+#include "consentrequest.h"
 #include "crypto/hkdf.h"
 #include "crypto/random.h"
-#include "domain/signature.h"
 #include "imaging/demophoto.h"
 #include "imaging/qimagecodec.h"
 #include "services/consentcore.h"
@@ -202,23 +202,8 @@ TEST_CASE("Locking the vault leaves no master, database or media key in the proc
         }
         (void)core.library().thumbnailBytes(items.first());
         (void)core.library().photoBytes(items.last());
-        ConsentRequest request;
-        request.patientId = patient.id;
-        request.itemIds = items;
-        request.language = QStringLiteral("en");
-        request.platforms = {QStringLiteral("instagram")};
-        request.audiences = {QStringLiteral("public")};
-        request.purposes = {QStringLiteral("education")};
-        request.identifiable = true;
-        request.expiry = {domain::Expiry::Kind::Date, clock.now.date().addDays(365), {}};
-        request.signer = {QStringLiteral("patient"), QStringLiteral("Ada Example"), {}, {}, {}};
-        request.strokes = domain::syntheticSignature(5);
-        request.printedName = QStringLiteral("Ada Example");
-        request.signedAt = clock.now.addSecs(-30);
-        request.agreed = true;
-        request.agreedAt = clock.now.addSecs(-40);
-        request.countersignedAt = clock.now.addSecs(-10);
-        (void)core.consents().seal(request);
+        (void)core.consents().seal(cc::test::patientSignedRequest(
+            patient.id, items, QStringLiteral("Ada Example"), clock.now, 5));
         REQUIRE(core.audit().verify().ok);
     };
     session();

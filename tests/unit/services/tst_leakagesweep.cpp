@@ -15,6 +15,7 @@
 // is meant to leave: it must hold exactly the files exported, none of them with a name
 // or metadata.
 
+#include "consentrequest.h"
 #include "crypto/hkdf.h"
 #include "domain/signature.h"
 #include "imaging/demophoto.h"
@@ -300,23 +301,9 @@ TEST_CASE("A whole session leaves no name, text, key or JPEG in the clear in the
 
     // Ten consents: every photo covered, the stories with the first of each patient's.
     const auto consentFor = [&](int patient, const QStringList &items) {
-        ConsentRequest request;
-        request.patientId = patients[patient].id;
-        request.itemIds = items;
-        request.language = QStringLiteral("en");
-        request.platforms = {QStringLiteral("instagram"), QStringLiteral("website")};
-        request.audiences = {QStringLiteral("public")};
-        request.purposes = {QStringLiteral("education")};
-        request.identifiable = true;
-        request.expiry = {domain::Expiry::Kind::Date, clock.now.date().addDays(365), {}};
-        request.signer = {QStringLiteral("patient"), Patients[patient], {}, {}, {}};
-        request.strokes = domain::syntheticSignature(11 + std::uint64_t(items.size()));
-        request.printedName = Patients[patient];
-        request.signedAt = clock.now.addSecs(-120);
-        request.agreed = true;
-        request.agreedAt = clock.now.addSecs(-150);
-        request.countersignedAt = clock.now.addSecs(-60);
-        return request;
+        return cc::test::patientSignedRequest(patients[std::size_t(patient)].id, items,
+                                              Patients[patient], clock.now,
+                                              11 + std::uint64_t(items.size()));
     };
     const auto ids = [&](std::initializer_list<int> indexes) {
         QStringList list;
