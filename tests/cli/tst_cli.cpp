@@ -1,6 +1,6 @@
 // consentcam-cli run as a process, the way a privacy officer or a script runs it.
 
-#include "domain/signature.h"
+#include "consentrequest.h"
 #include "exiv2tool.h"
 #include "imaging/qimagecodec.h"
 #include "services/consentcore.h"
@@ -170,22 +170,9 @@ QString sealConsent(const QString &directory, const QString &patientId,
         const auto patient = core.library().patient(patientId);
         REQUIRE(patient);
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        cc::services::ConsentRequest request;
-        request.patientId = patientId;
-        request.itemIds = itemIds;
-        request.language = QStringLiteral("en");
-        request.platforms = {QStringLiteral("instagram"), QStringLiteral("website")};
-        request.audiences = {QStringLiteral("public")};
-        request.purposes = {QStringLiteral("education")};
-        request.identifiable = true;
+        auto request =
+            cc::test::patientSignedRequest(patientId, itemIds, patient->displayName, now, 5);
         request.expiry = {cc::domain::Expiry::Kind::Date, now.date().addDays(180), {}};
-        request.signer = {QStringLiteral("patient"), patient->displayName, {}, {}, {}};
-        request.strokes = cc::domain::syntheticSignature(5);
-        request.printedName = patient->displayName;
-        request.agreedAt = now.addSecs(-150);
-        request.agreed = true;
-        request.signedAt = now.addSecs(-120);
-        request.countersignedAt = now.addSecs(-60);
         id = core.consents().seal(request).id;
     }
     vault.lock();
