@@ -1,6 +1,7 @@
 #include "vault.h"
 
 #include "crypto/ed25519.h"
+#include "crypto/hash.h"
 #include "crypto/hkdf.h"
 #include "crypto/random.h"
 #include "domain/timestamps.h"
@@ -44,6 +45,17 @@ QString mediaPath(const QString &dir) {
 }
 QString attemptsPath(const QString &dir) {
     return dir + QStringLiteral("/vault.attempts");
+}
+
+// vault_meta keeps the SHA-256 of the vault.key it was last written with, committed with
+// the audit entry of the change. vault.key is replaced before that commit, so a crash
+// between the two leaves a new passcode in effect that the log does not show yet; the
+// next unlock sees the mismatch and records the change then.
+const QString KeyFileDigestKey = QStringLiteral("vault_key_sha256");
+
+QString keyFileDigest(crypto::ByteView bytes) {
+    const auto digest = crypto::sha256(bytes);
+    return QString::fromStdString(crypto::toHex(crypto::ByteView(digest.data(), digest.size())));
 }
 
 [[noreturn]] void fail(VaultError error, const std::string &detail) {
@@ -201,6 +213,7 @@ void Vault::create(const QString &passcode, const crypto::ScryptParams &kdf) {
     keyFile.kdf = kdf;
     crypto::SecretBytes masterKey = crypto::randomSecret(MasterKeySize);
     keyFile.wrap(passcode, crypto::view(masterKey));
+    const crypto::Bytes keyFileBytes = keyFile.serialize();
 
     // Until vault.key exists, a failure removes what this call made, so the directory
     // is again one a vault can be created in.
@@ -234,6 +247,8 @@ void Vault::create(const QString &passcode, const crypto::ScryptParams &kdf) {
         {
             auto transaction = db.transaction();
             storage::VaultMetaRepository(db).setValue(QStringLiteral("vault_id"), keyFile.vaultId);
+            storage::VaultMetaRepository(db).setValue(KeyFileDigestKey,
+                                                      keyFileDigest(crypto::view(keyFileBytes)));
             createDeviceKey(db, keyFile.createdAt);
             const auto deviceKey = storage::VaultMetaRepository(db).deviceKey();
             const auto signer = crypto::Ed25519PrivateKey::fromSeed(deviceKey->seed);
@@ -249,7 +264,7 @@ void Vault::create(const QString &passcode, const crypto::ScryptParams &kdf) {
             fail(VaultError::Io,
                  std::string("cannot sync the vault directory: ") + std::strerror(synced.error));
         }
-        storage::writeFileDurably(m_files, keyPath(m_directory), keyFile.serialize());
+        storage::writeFileDurably(m_files, keyPath(m_directory), keyFileBytes);
         keyWritten = true;
     } catch (const storage::StorageError &e) {
         undo();
@@ -442,6 +457,7 @@ void Vault::openWithMasterKey(crypto::SecretBytes masterKey, const Opening &open
             // and media files whose row never committed.
             storage::removeStaleTemporaryFiles(m_files, m_directory);
             open->media->collectOrphans();
+            recordKeyFileChange(*open, keyFileDigest(crypto::view(bytes)));
             if (opening.logUnlock) {
                 auto transaction = open->database.transaction();
                 open->audit->append(
@@ -457,6 +473,22 @@ void Vault::openWithMasterKey(crypto::SecretBytes masterKey, const Opening &open
     }
 }
 
+void Vault::recordKeyFileChange(Open &open, const QString &digest) {
+    storage::VaultMetaRepository meta(open.database);
+    const std::optional<QString> recorded = meta.value(KeyFileDigestKey);
+    if (recorded == digest) {
+        return;
+    }
+    auto transaction = open.database.transaction();
+    // A vault made before the digest was kept has none: there is nothing to catch up.
+    if (recorded) {
+        open.audit->append(QStringLiteral("vault.passcode_changed"), m_clock().toUTC(),
+                           {{QStringLiteral("recovered"), true}});
+    }
+    meta.setValue(KeyFileDigestKey, digest);
+    transaction.commit();
+}
+
 void Vault::lock() {
     // Destroying Open closes the database and wipes the keys (SecretBytes).
     m_open.reset();
@@ -470,12 +502,15 @@ void Vault::changePasscode(const QString &current, const QString &replacement) {
     (void)checkPasscode(m_open->keyFile, current);
     VaultKeyFile updated = m_open->keyFile;
     updated.wrap(replacement, crypto::view(m_open->masterKey));
+    const crypto::Bytes updatedBytes = updated.serialize();
     try {
         // The entry is written first and committed once vault.key is replaced: a failed
-        // write leaves neither.
+        // write leaves neither, and a crash before the commit is caught up at unlock.
         auto transaction = m_open->database.transaction();
         m_open->audit->append(QStringLiteral("vault.passcode_changed"), m_clock().toUTC(), {});
-        storage::writeFileDurably(m_files, keyPath(m_directory), updated.serialize());
+        storage::VaultMetaRepository(m_open->database)
+            .setValue(KeyFileDigestKey, keyFileDigest(crypto::view(updatedBytes)));
+        storage::writeFileDurably(m_files, keyPath(m_directory), updatedBytes);
         try {
             transaction.commit();
         } catch (const storage::StorageError &) {

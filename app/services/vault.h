@@ -161,6 +161,9 @@ private:
         bool logUnlock = true; // false right after create(), which logs the creation
     };
     void openWithMasterKey(crypto::SecretBytes masterKey, const Opening &opening);
+    // A vault.key other than the one vault_meta records was written by a passcode change
+    // a crash cut short before its audit entry committed: the entry is made now.
+    void recordKeyFileChange(Open &open, const QString &digest);
     // Reads vault.key and checks the passcode, for unlock() and unwrapMasterKey().
     crypto::SecretBytes unwrap(const QString &passcode, int *failedBefore);
     Open &requireOpen() const;

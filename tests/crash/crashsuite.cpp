@@ -12,7 +12,8 @@
 //                      of each vault) finds a problem;
 //   lost_acknowledged  items the writer acknowledged (printed after the call returned)
 //                      that are missing or hash differently, a passcode change it
-//                      acknowledged that is not in effect;
+//                      acknowledged that is not in effect, a passcode change in effect
+//                      without its audit entry once the vault is unlocked again;
 //   orphans            what is left after the vault's own clean-up at unlock: files in
 //                      media/ without a row, rows without a file, media rows no photo or
 //                      copy names, and anything else in the vault directory (temporary
@@ -175,6 +176,7 @@ struct Acknowledged {
     QHash<QString, QString> revocations; // consent id -> revocation id
     QHash<QString, int> posts;           // post id -> item count
     int passcode = 0;                    // the passcode in effect
+    int passcodeChanges = 0;             // changes that took effect, each owed an audit entry
 };
 
 // One writer run, from its standard output.
@@ -504,6 +506,7 @@ private:
             m_acked.passcode = protocol::passcodeIndex(field(1));
             if (m_acked.passcode < 0)
                 throw SetupError("a passcode acknowledgement names no passcode");
+            ++m_acked.passcodeChanges;
             break;
         case Kind::Post:
             m_acked.posts.insert(field(1), field(2).toInt());
@@ -524,7 +527,10 @@ private:
         const QByteArray bytes = file.readAll();
         const int expected = m_acked.passcode;
         const auto inEffect = [&](int index, crypto::SecretBytes masterKey) {
-            m_counts.passcodeCutShortInEffect += inDoubt && index != expected ? 1 : 0;
+            if (inDoubt && index != expected) {
+                ++m_counts.passcodeCutShortInEffect;
+                ++m_acked.passcodeChanges;
+            }
             // One sealed master key opens under one passcode only.
             if (index != expected && !inDoubt)
                 found.lost.append(QStringLiteral("the acknowledged change to passcode %1")
@@ -580,6 +586,7 @@ private:
             vault.unlockWithMasterKey(crypto::view(inEffect->second));
             ConsentCore core(vault, m_codec, m_templates);
             checkDatabase(found, vault, core);
+            checkPasscodeChanges(found, vault);
             checkAcknowledged(found, vault, core, fresh);
             checkOrphans(found, vault);
             vault.lock();
@@ -602,6 +609,21 @@ private:
             found.corrupt.append(QStringLiteral("audit chain at seq %1: %2")
                                      .arg(chain.firstBadSeq.value_or(0))
                                      .arg(chain.problem));
+    }
+
+    // Every passcode change in effect is in the audit log once, those a kill cut short
+    // before their entry committed included (the unlock above makes their entries).
+    void checkPasscodeChanges(Findings &found, Vault &vault) {
+        auto query = vault.database().prepare(
+            "SELECT count(*) FROM audit_log WHERE kind = 'vault.passcode_changed'");
+        const int logged = query.step() ? int(query.columnInt64(0)) : -1;
+        if (logged != m_acked.passcodeChanges) {
+            found.lost.append(QStringLiteral("audit entries of passcode changes: %1 for %2 in "
+                                             "effect")
+                                  .arg(logged)
+                                  .arg(m_acked.passcodeChanges));
+            m_acked.passcodeChanges = logged; // reported once, not at every later check
+        }
     }
 
     // Every acknowledged item is there with the hash the writer printed; this run's and a

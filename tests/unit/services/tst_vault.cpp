@@ -4,6 +4,7 @@
 #include "crypto/random.h"
 #include "domain/auditchain.h"
 #include "services/vault.h"
+#include "services/vaultkeyfile.h"
 #include "storage/auditlog.h"
 #include "storage/database.h"
 #include "storage/fileops.h"
@@ -462,6 +463,59 @@ TEST_CASE("creating, unlocking and changing the passcode are in the audit log") 
         cc::domain::audit::verifyChain(vault->audit().entries(), vault->audit().checkpoints(),
                                        vault->devicePublicKey(), vault->vaultId());
     CHECK(verification.ok);
+}
+
+// What a kill between replacing vault.key and committing the change's audit entry leaves:
+// the new passcode in effect and no entry for it.
+TEST_CASE("a passcode change a crash cut short before its audit entry is recorded at unlock") {
+    Fixture f;
+    auto vault = f.createVault();
+    const auto masterKey = vault->unwrapMasterKey(Passcode);
+    vault->lock();
+    const QString keyPath = f.dir + QStringLiteral("/vault.key");
+    QFile file(keyPath);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const QByteArray old = file.readAll();
+    file.close();
+    auto keyFile = cc::services::VaultKeyFile::parse(
+        {reinterpret_cast<const std::uint8_t *>(old.data()), std::size_t(old.size())});
+    REQUIRE(keyFile);
+    const QString replacement = QStringLiteral("735190");
+    keyFile->wrap(replacement, crypto::view(masterKey));
+    const crypto::Bytes bytes = keyFile->serialize();
+    REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    REQUIRE(file.write(reinterpret_cast<const char *>(bytes.data()), qint64(bytes.size())) ==
+            qint64(bytes.size()));
+    file.close();
+
+    const auto changes = [&] {
+        QStringList entries;
+        vault->audit().forEach({}, [&](const cc::storage::AuditLog::Row &row) {
+            if (row.kind == QLatin1String("vault.passcode_changed")) {
+                entries.append(QString::fromUtf8(row.entry));
+            }
+        });
+        return entries;
+    };
+    vault->unlock(replacement);
+    const QStringList recovered = changes();
+    REQUIRE(recovered.size() == 1);
+    CHECK(recovered[0].contains(QStringLiteral("\"recovered\":true")));
+    CHECK(cc::domain::audit::verifyChain(vault->audit().entries(), vault->audit().checkpoints(),
+                                         vault->devicePublicKey(), vault->vaultId())
+              .ok);
+
+    // Once recorded, neither another unlock nor a passcode change made whole adds a
+    // recovered entry.
+    vault->lock();
+    vault->unlock(replacement);
+    CHECK(changes().size() == 1);
+    vault->changePasscode(replacement, Passcode);
+    vault->lock();
+    vault->unlock(Passcode);
+    const QStringList after = changes();
+    REQUIRE(after.size() == 2);
+    CHECK_FALSE(after[1].contains(QStringLiteral("recovered")));
 }
 
 TEST_CASE("a vault opened for inspection is read but never written") {
