@@ -350,10 +350,7 @@ void obscure(QImage &image, const QRect &r) {
         boxBlurLine(origin + x, r.height(), stride, radius, scratch);
 }
 
-// What thumbnail, redact and exportJpeg share: decoded upright, the redactions burned in,
-// the long edge fitted within maxEdge (0: full size), encoded as a bare JPEG.
-crypto::Bytes render(crypto::ByteView bytes, const std::vector<domain::Redaction> &redactions,
-                     int maxEdge) {
+void checkRedactions(const std::vector<domain::Redaction> &redactions) {
     for (const domain::Redaction &redaction : redactions) {
         if (!redaction.rect.isValid())
             throw ImageError("a redaction rectangle is empty or lies outside the image");
@@ -361,7 +358,13 @@ crypto::Bytes render(crypto::ByteView bytes, const std::vector<domain::Redaction
             redaction.kind != domain::RedactionKind::Blur)
             throw ImageError("unknown kind of redaction");
     }
-    CheckedReader reader(bytes);
+}
+
+// What thumbnail, import, redact and exportJpeg share: decoded upright, the redactions
+// (checked already) burned in, the long edge fitted within maxEdge (0: full size),
+// encoded as a bare JPEG.
+crypto::Bytes render(CheckedReader &reader, const std::vector<domain::Redaction> &redactions,
+                     int maxEdge) {
     const QSize size =
         maxEdge > 0 ? fitWithin(reader.orientedSize(), maxEdge) : reader.orientedSize();
     // Without redactions a JPEG decodes straight at the smaller size. With them the whole
@@ -378,6 +381,13 @@ crypto::Bytes render(crypto::ByteView bytes, const std::vector<domain::Redaction
     if (image.size() != size)
         image = image.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     return encodeJpeg(image);
+}
+
+crypto::Bytes render(crypto::ByteView bytes, const std::vector<domain::Redaction> &redactions,
+                     int maxEdge) {
+    checkRedactions(redactions);
+    CheckedReader reader(bytes);
+    return render(reader, redactions, maxEdge);
 }
 
 } // namespace
@@ -418,6 +428,17 @@ crypto::Bytes QImageCodec::thumbnail(crypto::ByteView bytes, int maxEdge) {
     if (maxEdge < 1)
         throw ImageError("a thumbnail must be at least 1 pixel across");
     return render(bytes, {}, maxEdge);
+}
+
+services::ImportedImage QImageCodec::import(crypto::ByteView bytes, int maxEdge) {
+    if (maxEdge < 1)
+        throw ImageError("a thumbnail must be at least 1 pixel across");
+    // The thumbnail's decode reads the whole image, so it finds the damage probe() looks for.
+    CheckedReader reader(bytes);
+    const QSize size = reader.orientedSize();
+    services::ImportedImage imported{{size.width(), size.height(), reader.format()}, {}};
+    imported.thumbnail = render(reader, {}, maxEdge);
+    return imported;
 }
 
 crypto::Bytes QImageCodec::redact(crypto::ByteView bytes,

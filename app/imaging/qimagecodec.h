@@ -13,12 +13,12 @@ namespace cc::imaging {
 // HEIC, WebP, GIF and the rest are refused); images larger than MaxPixels or
 // whose decoded buffer would exceed AllocationLimitMiB are refused before decoding.
 // probe() decodes too (a JPEG at 1/8 scale), so bytes it accepts also thumbnail, redact
-// and export; a JPEG cut short is refused as damaged although the decoder alone would pad it
-// with grey. Outputs are opaque sRGB JPEGs at JpegQuality (transparency is flattened onto
-// white). A Blur redaction averages the region into blocks of at least BlurMinBlock pixels,
-// at most BlurBlocksAcross of them across its shorter side, mixes each block with its
-// neighbours and smooths the edges between them.
-// Needs a QCoreApplication (image plugins), not a QGuiApplication.
+// and export; import() decodes once, at the thumbnail's size, for both; a JPEG cut short is refused
+// as damaged although the decoder alone would pad it with grey. Outputs are opaque sRGB JPEGs at
+// JpegQuality (transparency is flattened onto white). A Blur redaction averages the region into
+// blocks of at least BlurMinBlock pixels, at most BlurBlocksAcross of them across its shorter side,
+// mixes each block with its neighbours and smooths the edges between them. Needs a QCoreApplication
+// (image plugins), not a QGuiApplication.
 class QImageCodec final : public services::ImageCodec {
 public:
     static constexpr int AllocationLimitMiB = 256;
@@ -29,6 +29,7 @@ public:
 
     services::ImageInfo probe(crypto::ByteView bytes) override;
     crypto::Bytes thumbnail(crypto::ByteView bytes, int maxEdge) override;
+    services::ImportedImage import(crypto::ByteView bytes, int maxEdge) override;
     crypto::Bytes redact(crypto::ByteView bytes,
                          const std::vector<domain::Redaction> &redactions) override;
     crypto::Bytes exportJpeg(crypto::ByteView bytes,

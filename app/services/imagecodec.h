@@ -27,6 +27,12 @@ struct ImageInfo {
     QString format; // "jpeg" or "png"
 };
 
+// What an import keeps of a photo besides its bytes.
+struct ImportedImage {
+    ImageInfo info;
+    crypto::Bytes thumbnail; // as thumbnail() makes it
+};
+
 // Decodes outside bytes, so every call must be safe on any input: a format allow-list
 // (JPEG, PNG), a cap on decoded size, no crash. Results never carry metadata (EXIF,
 // GPS, XMP, ICC comments): every image it writes is freshly encoded.
@@ -43,6 +49,13 @@ public:
     // A JPEG of the image with its orientation applied, scaled so that its long edge is
     // at most maxEdge pixels (never enlarged). Throws ImageError.
     [[nodiscard]] virtual crypto::Bytes thumbnail(crypto::ByteView bytes, int maxEdge) = 0;
+    // probe() and thumbnail() together, with the same checks and results; a codec that
+    // can do both from one decode overrides it. Throws ImageError.
+    [[nodiscard]] virtual ImportedImage import(crypto::ByteView bytes, int maxEdge) {
+        ImportedImage imported{probe(bytes), {}};
+        imported.thumbnail = thumbnail(bytes, maxEdge);
+        return imported;
+    }
     // A JPEG of the whole image with its orientation applied and every redaction burned
     // in: Solid paints the rectangle opaque black, Blur replaces it with coarse blocks
     // whose detail can't be recovered. Rectangles are in the oriented image's

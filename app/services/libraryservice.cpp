@@ -80,11 +80,11 @@ domain::Photo LibraryService::storePhoto(domain::Photo photo, crypto::ByteView b
                                          const QString &auditKind, const QJsonObject &auditData) {
     crypto::Bytes thumbnail;
     try {
-        const ImageInfo info = m_codec.probe(bytes);
-        photo.width = info.width;
-        photo.height = info.height;
-        photo.format = info.format;
-        thumbnail = m_codec.thumbnail(bytes, ThumbnailEdge);
+        ImportedImage imported = m_codec.import(bytes, ThumbnailEdge);
+        photo.width = imported.info.width;
+        photo.height = imported.info.height;
+        photo.format = imported.info.format;
+        thumbnail = std::move(imported.thumbnail);
     } catch (const ImageError &error) {
         throw ServiceError(ServiceError::Kind::Image, error.what());
     }

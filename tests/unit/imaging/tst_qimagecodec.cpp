@@ -420,6 +420,7 @@ TEST_CASE("probe refuses image formats other than JPEG and PNG") {
         REQUIRE(sniffedFormat(bytes) == format); // Qt itself would read it
         CHECK(refusal([&] { (void)codec.probe(bytes); }) == "not a JPEG or PNG image");
         CHECK(refusal([&] { (void)codec.thumbnail(bytes, 64); }) == "not a JPEG or PNG image");
+        CHECK(refusal([&] { (void)codec.import(bytes, 64); }) == "not a JPEG or PNG image");
         CHECK(refusal([&] { (void)codec.redact(bytes, {}); }) == "not a JPEG or PNG image");
     }
 }
@@ -459,6 +460,7 @@ TEST_CASE("a JPEG or PNG cut short is refused as damaged") {
                            << whole->size());
             CHECK(refusal([&] { (void)codec.probe(cut); }) == "the image is damaged");
             CHECK(refusal([&] { (void)codec.thumbnail(cut, 32); }) == "the image is damaged");
+            CHECK(refusal([&] { (void)codec.import(cut, 32); }) == "the image is damaged");
             CHECK(refusal([&] { (void)codec.redact(cut, {}); }) == "the image is damaged");
         }
     }
@@ -468,6 +470,7 @@ TEST_CASE("a JPEG or PNG cut short is refused as damaged") {
     REQUIRE(idat > 0);
     flipped[std::size_t(idat) + 20] ^= 0x5A;
     CHECK(refusal([&] { (void)codec.probe(flipped); }) == "the image is damaged");
+    CHECK(refusal([&] { (void)codec.import(flipped, 32); }) == "the image is damaged");
 }
 
 TEST_CASE("an image that declares a huge size is refused before it is decoded") {
@@ -521,6 +524,30 @@ TEST_CASE("probe reports the size after the EXIF orientation") {
     CHECK(info.width == (turned ? 96 : 160));
     CHECK(info.height == (turned ? 160 : 96));
     CHECK(info.format == QStringLiteral("jpeg"));
+}
+
+TEST_CASE("import gives what probe and thumbnail give, from one decode") {
+    app();
+    QImageCodec codec;
+    const int orientation = GENERATE(range(1, 9));
+    const bool progressive = GENERATE(false, true);
+    INFO("orientation " << orientation << (progressive ? ", progressive" : ""));
+    const Bytes tagged =
+        withMetadata(encode(quadrants(640, 400), "jpeg", progressive), orientation);
+    const auto imported = codec.import(tagged, 120);
+    const auto info = codec.probe(tagged);
+    CHECK(imported.info.width == info.width);
+    CHECK(imported.info.height == info.height);
+    CHECK(imported.info.format == info.format);
+    CHECK(imported.thumbnail == codec.thumbnail(tagged, 120));
+    requireNoMetadata(imported.thumbnail);
+
+    const Bytes png = encode(quadrants(300, 200), "png");
+    const auto fromPng = codec.import(png, 512); // smaller than the edge: never enlarged
+    CHECK(fromPng.info.format == QStringLiteral("png"));
+    CHECK(decodeAsStored(fromPng.thumbnail).size() == QSize(300, 200));
+    CHECK(refusal([&] { (void)codec.import(png, 0); }) ==
+          "a thumbnail must be at least 1 pixel across");
 }
 
 TEST_CASE("thumbnail and redact turn the picture upright for every EXIF orientation") {
