@@ -12,6 +12,8 @@
 
 #include <QJsonArray>
 
+#include <future>
+
 namespace cc::services {
 
 using support::guarded;
@@ -78,6 +80,21 @@ domain::Photo LibraryService::importPhoto(const QString &patientId, crypto::Byte
 
 domain::Photo LibraryService::storePhoto(domain::Photo photo, crypto::ByteView bytes,
                                          const QString &auditKind, const QJsonObject &auditData) {
+    // One transaction: both blobs' rows, the photo row and its audit entry commit
+    // together; the files of a rolled-back import are collected at the next unlock.
+    auto transaction = support::beginChange(m_vault);
+    // The original is encrypted and written durably on another thread while this one
+    // decodes and hashes it: neither needs the other, and the decode takes longest. Only
+    // the writer uses the vault's files meanwhile; its row comes once both are done.
+    storage::MediaStore &media = m_vault.media();
+    auto original = std::async(std::launch::async, [&media, bytes] { return media.write(bytes); });
+    const auto discardOriginal = [&] {
+        try {
+            media.discard(original.get());
+        } catch (const storage::StorageError &) {
+            // Nothing was written.
+        }
+    };
     crypto::Bytes thumbnail;
     try {
         ImportedImage imported = m_codec.import(bytes, ThumbnailEdge);
@@ -86,7 +103,11 @@ domain::Photo LibraryService::storePhoto(domain::Photo photo, crypto::ByteView b
         photo.format = imported.info.format;
         thumbnail = std::move(imported.thumbnail);
     } catch (const ImageError &error) {
+        discardOriginal();
         throw ServiceError(ServiceError::Kind::Image, error.what());
+    } catch (...) {
+        discardOriginal();
+        throw;
     }
     photo.sha256 = support::sha256Hex(bytes);
     photo.size = qint64(bytes.size());
@@ -96,12 +117,9 @@ domain::Photo LibraryService::storePhoto(domain::Photo photo, crypto::ByteView b
     data.insert(QStringLiteral("photo"), photo.id);
     data.insert(QStringLiteral("patient"), photo.patientId);
     data.insert(QStringLiteral("sha256"), photo.sha256);
-    // One transaction: both blobs' rows, the photo row and its audit entry commit
-    // together; the files of a rolled-back import are collected at the next unlock.
-    auto transaction = support::beginChange(m_vault);
     guarded([&] {
-        photo.mediaId = m_vault.media().put(bytes);
-        photo.thumbMediaId = m_vault.media().put(thumbnail);
+        photo.mediaId = media.record(original.get());
+        photo.thumbMediaId = media.put(thumbnail);
         storage::PhotoRepository(m_vault.database()).insert(photo);
         m_vault.audit().append(auditKind, photo.createdAt, data, {photo.patientId, {}, {}});
         transaction.commit();

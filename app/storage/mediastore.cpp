@@ -55,34 +55,45 @@ QString MediaStore::filePath(const QString &id) const {
 }
 
 QString MediaStore::put(crypto::ByteView plaintext) {
+    return record(write(plaintext));
+}
+
+MediaStore::Written MediaStore::write(crypto::ByteView plaintext) const {
     const auto idHex = crypto::toHex(crypto::randomBytes(IdBytes));
-    const QString id = QString::fromLatin1(idHex.data(), qsizetype(idHex.size()));
-    const auto context = contextFor(id);
+    Written written;
+    written.id = QString::fromLatin1(idHex.data(), qsizetype(idHex.size()));
+    written.size = static_cast<std::int64_t>(plaintext.size());
+    const auto context = contextFor(written.id);
 
     const crypto::SecretBytes fileKey = crypto::randomSecret(FileKeySize);
-    const crypto::Bytes wrapped =
-        crypto::sealWithRandomNonce(m_wrapKey, crypto::view(idHex), fileKey);
+    written.wrappedKey = crypto::sealWithRandomNonce(m_wrapKey, crypto::view(idHex), fileKey);
     const crypto::Bytes sealed =
         crypto::cobblestone::encrypt(fileKey, crypto::view(context), plaintext);
-
     // The file first, durably; only then the row that points to it. A crash in between
     // leaves a file without a row, which collectOrphans() removes.
-    const QString path = filePath(id);
-    writeFileDurably(m_files, path, sealed);
+    writeFileDurably(m_files, filePath(written.id), sealed);
+    return written;
+}
+
+QString MediaStore::record(const Written &written) {
     try {
         auto insert = m_db.prepare(
             "INSERT INTO media (id, wrapped_key, size, created_at) VALUES (?1, ?2, ?3, ?4)");
-        insert.bind(1, id)
-            .bind(2, crypto::ByteView(wrapped))
-            .bind(3, static_cast<std::int64_t>(plaintext.size()))
+        insert.bind(1, written.id)
+            .bind(2, crypto::ByteView(written.wrappedKey))
+            .bind(3, written.size)
             .bind(4, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
         insert.run();
     } catch (...) {
-        (void)m_files.remove(path);
-        (void)m_files.syncDirectory(m_dir);
+        discard(written);
         throw;
     }
-    return id;
+    return written.id;
+}
+
+void MediaStore::discard(const Written &written) {
+    (void)m_files.remove(filePath(written.id));
+    (void)m_files.syncDirectory(m_dir);
 }
 
 bool MediaStore::contains(const QString &id) {

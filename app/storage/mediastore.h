@@ -16,7 +16,7 @@ class FileOps;
 // random 32-byte key and the context "consentcam/media/v1" + id. That key is stored in
 // the blob's row of the media table, sealed with AES-256-GCM under the media wrap key
 // with the id as AAD: deleting the row crypto-shreds the file.
-// Not thread-safe; Database and FileOps must outlive the store.
+// Not thread-safe (but see write()); Database and FileOps must outlive the store.
 class MediaStore final {
 public:
     static constexpr const char *Context = "consentcam/media/v1";
@@ -33,6 +33,21 @@ public:
     // inside an open transaction the row commits or rolls back with it (a rolled-back
     // put leaves a file that collectOrphans() removes). Throws StorageError.
     [[nodiscard]] QString put(crypto::ByteView plaintext);
+
+    // put() in two halves, so that the file can be written while the caller does other
+    // work. write() encrypts plaintext into a new file, written durably, and uses neither
+    // the database nor anything of the store that changes: it may run on another thread
+    // as long as nothing else uses the store's FileOps meanwhile. record() then inserts
+    // the row (removing the file if it can't), on the store's own thread, and returns the
+    // id; discard() removes the file of a blob that will not be recorded.
+    struct Written {
+        QString id;
+        crypto::Bytes wrappedKey;
+        std::int64_t size = 0;
+    };
+    [[nodiscard]] Written write(crypto::ByteView plaintext) const;
+    [[nodiscard]] QString record(const Written &written);
+    void discard(const Written &written);
 
     // The decrypted blob. Throws StorageError: NotFound when there is no row for id,
     // Corrupt when the file is missing or any byte of it or of the wrapped key fails to
