@@ -13,12 +13,13 @@ namespace cc::imaging {
 // HEIC, WebP, GIF and the rest are refused); images larger than MaxPixels or
 // whose decoded buffer would exceed AllocationLimitMiB are refused before decoding.
 // probe() decodes too (a JPEG at 1/8 scale), so bytes it accepts also thumbnail, redact
-// and export; import() decodes once, at the thumbnail's size, for both; a JPEG cut short is refused
-// as damaged although the decoder alone would pad it with grey. Outputs are opaque sRGB JPEGs at
-// JpegQuality (transparency is flattened onto white). A Blur redaction averages the region into
-// blocks of at least BlurMinBlock pixels, at most BlurBlocksAcross of them across its shorter side,
-// mixes each block with its neighbours and smooths the edges between them. Needs a QCoreApplication
-// (image plugins), not a QGuiApplication.
+// and export; import() decodes once, at the thumbnail's size, for both. A JPEG cut short
+// is refused as damaged although the decoder alone would pad it with grey. Outputs are
+// opaque sRGB JPEGs at JpegQuality (transparency is flattened onto white). A Blur
+// redaction averages the region into blocks of at least BlurMinBlock pixels, at most
+// BlurBlocksAcross of them across its shorter side, mixes each block with its neighbours
+// and smooths the edges between them.
+// Needs a QCoreApplication (image plugins), not a QGuiApplication.
 class QImageCodec final : public services::ImageCodec {
 public:
     static constexpr int AllocationLimitMiB = 256;

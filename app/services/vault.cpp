@@ -54,8 +54,7 @@ QString attemptsPath(const QString &dir) {
 const QString KeyFileDigestKey = QStringLiteral("vault_key_sha256");
 
 QString keyFileDigest(crypto::ByteView bytes) {
-    const auto digest = crypto::sha256(bytes);
-    return QString::fromStdString(crypto::toHex(crypto::ByteView(digest.data(), digest.size())));
+    return QString::fromStdString(crypto::toHex(crypto::sha256(bytes)));
 }
 
 [[noreturn]] void fail(VaultError error, const std::string &detail) {
