@@ -81,16 +81,21 @@ domain::Photo LibraryService::importPhoto(const QString &patientId, crypto::Byte
 domain::Photo LibraryService::storePhoto(domain::Photo photo, crypto::ByteView bytes,
                                          const QString &auditKind, const QJsonObject &auditData) {
     // One transaction: both blobs' rows, the photo row and its audit entry commit
-    // together; the files of a rolled-back import are collected at the next unlock.
+    // together; the file of a rolled-back import is collected at the next unlock.
     auto transaction = support::beginChange(m_vault);
-    // The original is encrypted and written durably on another thread while this one
-    // decodes and hashes it: neither needs the other, and the decode takes longest. Only
-    // the writer uses the vault's files meanwhile; its row comes once both are done.
+    // The original is hashed, encrypted and written durably on another thread while this
+    // one decodes it: neither needs the other, and the decode takes longest. Only the
+    // writer uses the vault's files meanwhile; its row comes once both are done.
     storage::MediaStore &media = m_vault.media();
-    auto original = std::async(std::launch::async, [&media, bytes] { return media.write(bytes); });
+    auto original = std::async(std::launch::async, [&media, bytes] {
+        std::pair<storage::MediaStore::Written, QString> done;
+        done.second = support::sha256Hex(bytes);
+        done.first = media.write(bytes);
+        return done;
+    });
     const auto discardOriginal = [&] {
         try {
-            media.discard(original.get());
+            media.discard(original.get().first);
         } catch (const storage::StorageError &) {
             // Nothing was written.
         }
@@ -109,7 +114,8 @@ domain::Photo LibraryService::storePhoto(domain::Photo photo, crypto::ByteView b
         discardOriginal();
         throw;
     }
-    photo.sha256 = support::sha256Hex(bytes);
+    const auto written = guarded([&] { return original.get(); });
+    photo.sha256 = written.second;
     photo.size = qint64(bytes.size());
     photo.createdAt = now(m_vault);
 
@@ -118,8 +124,9 @@ domain::Photo LibraryService::storePhoto(domain::Photo photo, crypto::ByteView b
     data.insert(QStringLiteral("patient"), photo.patientId);
     data.insert(QStringLiteral("sha256"), photo.sha256);
     guarded([&] {
-        photo.mediaId = media.record(original.get());
-        photo.thumbMediaId = media.put(thumbnail);
+        photo.mediaId = media.record(written.first);
+        // The thumbnail is small and kept in its row: it becomes durable with the commit.
+        photo.thumbMediaId = media.putInRow(thumbnail);
         storage::PhotoRepository(m_vault.database()).insert(photo);
         m_vault.audit().append(auditKind, photo.createdAt, data, {photo.patientId, {}, {}});
         transaction.commit();

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <optional>
 #include <string>
 
 namespace cc::storage {
@@ -58,7 +59,7 @@ QString MediaStore::put(crypto::ByteView plaintext) {
     return record(write(plaintext));
 }
 
-MediaStore::Written MediaStore::write(crypto::ByteView plaintext) const {
+MediaStore::Written MediaStore::seal(crypto::ByteView plaintext, crypto::Bytes &sealed) const {
     const auto idHex = crypto::toHex(crypto::randomBytes(IdBytes));
     Written written;
     written.id = QString::fromLatin1(idHex.data(), qsizetype(idHex.size()));
@@ -67,23 +68,41 @@ MediaStore::Written MediaStore::write(crypto::ByteView plaintext) const {
 
     const crypto::SecretBytes fileKey = crypto::randomSecret(FileKeySize);
     written.wrappedKey = crypto::sealWithRandomNonce(m_wrapKey, crypto::view(idHex), fileKey);
-    const crypto::Bytes sealed =
-        crypto::cobblestone::encrypt(fileKey, crypto::view(context), plaintext);
+    sealed = crypto::cobblestone::encrypt(fileKey, crypto::view(context), plaintext);
+    return written;
+}
+
+MediaStore::Written MediaStore::write(crypto::ByteView plaintext) const {
+    crypto::Bytes sealed;
+    Written written = seal(plaintext, sealed);
     // The file first, durably; only then the row that points to it. A crash in between
     // leaves a file without a row, which collectOrphans() removes.
     writeFileDurably(m_files, filePath(written.id), sealed);
     return written;
 }
 
+void MediaStore::insertRow(const Written &written, const crypto::Bytes *sealed) {
+    auto insert = m_db.prepare("INSERT INTO media (id, wrapped_key, size, created_at, sealed) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5)");
+    insert.bind(1, written.id)
+        .bind(2, crypto::ByteView(written.wrappedKey))
+        .bind(3, written.size)
+        .bind(4, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    if (sealed)
+        insert.bind(5, crypto::ByteView(*sealed));
+    insert.run();
+}
+
+QString MediaStore::putInRow(crypto::ByteView plaintext) {
+    crypto::Bytes sealed;
+    const Written written = seal(plaintext, sealed);
+    insertRow(written, &sealed);
+    return written.id;
+}
+
 QString MediaStore::record(const Written &written) {
     try {
-        auto insert = m_db.prepare(
-            "INSERT INTO media (id, wrapped_key, size, created_at) VALUES (?1, ?2, ?3, ?4)");
-        insert.bind(1, written.id)
-            .bind(2, crypto::ByteView(written.wrappedKey))
-            .bind(3, written.size)
-            .bind(4, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-        insert.run();
+        insertRow(written, nullptr);
     } catch (...) {
         discard(written);
         throw;
@@ -94,6 +113,14 @@ QString MediaStore::record(const Written &written) {
 void MediaStore::discard(const Written &written) {
     (void)m_files.remove(filePath(written.id));
     (void)m_files.syncDirectory(m_dir);
+}
+
+bool MediaStore::isInRow(const QString &id) {
+    if (!isValidId(id))
+        return false;
+    auto query = m_db.prepare("SELECT 1 FROM media WHERE id = ?1 AND sealed IS NOT NULL");
+    query.bind(1, id);
+    return query.step();
 }
 
 bool MediaStore::contains(const QString &id) {
@@ -108,12 +135,15 @@ crypto::SecretBytes MediaStore::read(const QString &id) {
     if (!isValidId(id))
         throw StorageError(StorageError::Kind::NotFound, "media: no such item");
     crypto::Bytes wrapped;
+    std::optional<crypto::Bytes> inRow;
     {
-        auto query = m_db.prepare("SELECT wrapped_key FROM media WHERE id = ?1");
+        auto query = m_db.prepare("SELECT wrapped_key, sealed FROM media WHERE id = ?1");
         query.bind(1, id);
         if (!query.step())
             throw StorageError(StorageError::Kind::NotFound, "media: no such item");
         wrapped = query.columnBlob(0);
+        if (!query.isNull(1))
+            inRow = query.columnBlob(1);
     }
 
     const QByteArray idLatin1 = id.toLatin1();
@@ -126,13 +156,17 @@ crypto::SecretBytes MediaStore::read(const QString &id) {
         throwCorrupt("media: the item's key failed to authenticate");
 
     crypto::Bytes sealed;
-    try {
-        sealed = readFile(m_files, filePath(id));
-    } catch (const StorageError &error) {
-        // The row is written only after its file is durable: a missing file is damage.
-        if (error.kind() == StorageError::Kind::NotFound)
-            throwCorrupt("media: the item's file is missing");
-        throw;
+    if (inRow) {
+        sealed = std::move(*inRow);
+    } else {
+        try {
+            sealed = readFile(m_files, filePath(id));
+        } catch (const StorageError &error) {
+            // The row is written only after its file is durable: a missing file is damage.
+            if (error.kind() == StorageError::Kind::NotFound)
+                throwCorrupt("media: the item's file is missing");
+            throw;
+        }
     }
 
     const auto context = contextFor(id);
@@ -156,11 +190,17 @@ crypto::SecretBytes MediaStore::read(const QString &id) {
 void MediaStore::remove(const QString &id) {
     if (!isValidId(id))
         throw StorageError(StorageError::Kind::NotFound, "media: no such item");
-    auto del = m_db.prepare("DELETE FROM media WHERE id = ?1");
-    del.bind(1, id);
-    del.run();
-    if (m_db.changes() == 0)
-        throw StorageError(StorageError::Kind::NotFound, "media: no such item");
+    bool inRow = false;
+    {
+        auto del = m_db.prepare("DELETE FROM media WHERE id = ?1 RETURNING sealed IS NOT NULL");
+        del.bind(1, id);
+        if (!del.step())
+            throw StorageError(StorageError::Kind::NotFound, "media: no such item");
+        inRow = del.columnInt64(0) != 0;
+        (void)del.step();
+    }
+    if (inRow)
+        return;
     // Inside a transaction the delete may still roll back: keep the file until then,
     // collectOrphans() removes it once its row is gone for good.
     if (m_db.inTransaction())

@@ -289,6 +289,12 @@ BEGIN SELECT RAISE(ABORT, 'a consent''s copy never changes'); END;
 CREATE TRIGGER consent_copies_are_kept BEFORE DELETE ON consent_copies
 BEGIN SELECT RAISE(ABORT, 'a consent''s copy is kept'); END;
 )sql"},
+    // Small blobs kept in their own row instead of a file (thumbnails): sealed holds the
+    // encrypted bytes exactly as the file would, so they commit with the row and need no
+    // file syncs of their own. NULL for a blob that lives in media/.
+    Migration{4, R"sql(
+ALTER TABLE media ADD COLUMN sealed BLOB;
+)sql"},
 };
 
 } // namespace

@@ -15,9 +15,9 @@
 //                      acknowledged that is not in effect, a passcode change in effect
 //                      without its audit entry once the vault is unlocked again;
 //   orphans            what is left after the vault's own clean-up at unlock: files in
-//                      media/ without a row, rows without a file, media rows no photo or
-//                      copy names, and anything else in the vault directory (temporary
-//                      files included).
+//                      media/ without a row, rows without their file (unless their bytes
+//                      are in the row), media rows no photo or copy names, and anything
+//                      else in the vault directory (temporary files included).
 // A passcode change that was under way may or may not have taken effect; exactly one of
 // the two passcodes must open the vault. An operation under way when the kill came may or
 // may not be there; if it is, it must be whole (the verifier and the integrity checks).
@@ -767,8 +767,8 @@ private:
     }
 
     // After the clean-up at unlock: nothing in the vault directory but the vault's own
-    // files, no file in media/ without its row, no row without its file, and every media
-    // row named by a photo or a consent's copy.
+    // files, no file in media/ without its row, no row without its file (unless its bytes
+    // are in the row), and every media row named by a photo or a consent's copy.
     void checkOrphans(Findings &found, Vault &vault) {
         const auto orphan = [&](const QString &what) {
             if (!m_reportedOrphans.contains(what)) {
@@ -788,11 +788,14 @@ private:
         }
 
         auto &db = vault.database();
-        QSet<QString> rows;
+        QSet<QString> rows, rowsWithFiles;
         {
-            auto query = db.prepare("SELECT id FROM media");
-            while (query.step())
+            auto query = db.prepare("SELECT id, sealed IS NULL FROM media");
+            while (query.step()) {
                 rows.insert(query.columnText(0));
+                if (query.columnInt64(1) != 0)
+                    rowsWithFiles.insert(query.columnText(0));
+            }
         }
         const QString mediaDir = vault.media().mediaDir();
         const QStringList names = QDir(mediaDir).entryList(Everything);
@@ -801,7 +804,7 @@ private:
             if (!rows.contains(name))
                 orphan(QStringLiteral("media/%1 has no row").arg(name));
         }
-        for (const QString &id : rows) {
+        for (const QString &id : rowsWithFiles) {
             if (!files.contains(id))
                 orphan(QStringLiteral("media row %1 has no file").arg(id));
         }

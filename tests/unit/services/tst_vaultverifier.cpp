@@ -98,7 +98,7 @@ TEST_CASE("One flipped byte in any media file is found and names the blob and it
     SeededVault seeded;
     const QDir media(seeded.path(QStringLiteral("media")));
     const QStringList files = media.entryList(QDir::Files);
-    REQUIRE(files.size() >= 16);
+    REQUIRE(files.size() >= 12); // the originals; thumbnails are kept in their rows
     std::mt19937_64 rng(7);
     for (const QString &name : files) {
         const QString path = media.filePath(name);

@@ -282,6 +282,95 @@ TEST_CASE("a put inside a transaction that rolls back leaves only an orphan file
     CHECK(fileNames(f.mediaDir).isEmpty());
 }
 
+TEST_CASE("putInRow keeps the encrypted bytes in the row and touches no file") {
+    Fixture f;
+    FaultyFileOps ops(f.files);
+    auto store = f.store(ops);
+    const std::size_t size = GENERATE(std::size_t{0}, std::size_t{16385}, std::size_t{60000});
+    CAPTURE(size);
+    const auto data = content(size, 5);
+
+    const QString id = store.putInRow(data);
+
+    CHECK(MediaStore::isValidId(id));
+    CHECK(store.isInRow(id));
+    CHECK(fileNames(f.mediaDir).isEmpty());
+    for (const Op op : {Op::Open, Op::Write, Op::Fdatasync, Op::Fsync, Op::Rename})
+        CHECK(ops.calls(op) == 0);
+    CHECK(equal(store.read(id), data));
+    auto row = f.db.prepare("SELECT size, length(sealed) FROM media WHERE id = ?1");
+    row.bind(1, id);
+    REQUIRE(row.step());
+    CHECK(row.columnInt64(0) == std::int64_t(size));
+    // The same Cobblestone-256 bytes a file would hold, not the plaintext.
+    const std::size_t chunks = size / crypto::cobblestone::ChunkSize + 1;
+    CHECK(row.columnInt64(1) ==
+          std::int64_t(crypto::cobblestone::HeaderSize + size + chunks * crypto::AesGcm::TagSize));
+    // A blob in a file is not in its row.
+    const QString inFile = store.put(data);
+    CHECK_FALSE(store.isInRow(inFile));
+    CHECK_FALSE(store.isInRow(QStringLiteral("0123456789abcdef0123456789abcdef")));
+}
+
+TEST_CASE("flipping any byte of a row's encrypted bytes, or moving them, fails with Corrupt") {
+    Fixture f;
+    auto store = f.store(f.files);
+    const auto data = content(20000, 6);
+    const QString id = store.putInRow(data);
+    const QString other = store.putInRow(content(20000, 7));
+    const auto sealedOf = [&](const QString &of) {
+        auto get = f.db.prepare("SELECT sealed FROM media WHERE id = ?1");
+        get.bind(1, of);
+        REQUIRE(get.step());
+        return get.columnBlob(0);
+    };
+    const auto setSealed = [&](const QString &of, const crypto::Bytes &bytes) {
+        auto set = f.db.prepare("UPDATE media SET sealed = ?1 WHERE id = ?2");
+        set.bind(1, crypto::ByteView(bytes)).bind(2, of).run();
+    };
+    const crypto::Bytes original = sealedOf(id);
+    for (std::size_t at : {std::size_t{0}, std::size_t{30}, std::size_t{56}, std::size_t{16500},
+                           original.size() - 1}) {
+        CAPTURE(at);
+        crypto::Bytes damaged = original;
+        damaged[at] ^= 0x04;
+        setSealed(id, damaged);
+        CHECK(thrownKind([&] { (void)store.read(id); }) == "Corrupt");
+    }
+    setSealed(id, crypto::Bytes(original.begin(), original.end() - 1));
+    CHECK(thrownKind([&] { (void)store.read(id); }) == "Corrupt");
+    // Another item's bytes under this id's key and context.
+    setSealed(id, sealedOf(other));
+    CHECK(thrownKind([&] { (void)store.read(id); }) == "Corrupt");
+    setSealed(id, original);
+    CHECK(equal(store.read(id), data));
+}
+
+TEST_CASE("a row's bytes commit and roll back with the transaction, and go with the row") {
+    Fixture f;
+    FaultyFileOps ops(f.files);
+    auto store = f.store(ops);
+    QString rolledBack;
+    {
+        auto tx = f.db.transaction();
+        rolledBack = store.putInRow(content(100, 1));
+    }
+    CHECK(f.rowCount(rolledBack) == 0);
+    CHECK(store.collectOrphans() == 0);
+
+    const QString kept = store.putInRow(content(100, 2));
+    const QString gone = store.putInRow(content(100, 3));
+    store.remove(gone);
+    CHECK(f.rowCount(gone) == 0);
+    CHECK(thrownKind([&] { (void)store.read(gone); }) == "NotFound");
+    CHECK(thrownKind([&] { store.remove(gone); }) == "NotFound");
+    CHECK(equal(store.read(kept), content(100, 2)));
+    // Nothing of a blob without a file asks the file system for anything.
+    for (const Op op :
+         {Op::Open, Op::Write, Op::Fdatasync, Op::Fsync, Op::Rename, Op::SyncDirectory, Op::Remove})
+        CHECK(ops.calls(op) == 0);
+}
+
 TEST_CASE("collectOrphans removes files without a row and stale temporaries, nothing else") {
     Fixture f;
     auto store = f.store(f.files);

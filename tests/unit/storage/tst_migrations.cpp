@@ -46,8 +46,8 @@ TEST_CASE("migrate brings a new database to the latest version with the base tab
     CHECK(db.userVersion() == latestSchemaVersion());
     CHECK(columns(db, "vault_meta") == QStringList{QStringLiteral("key"), QStringLiteral("value")});
     CHECK(columns(db, "media") == QStringList{QStringLiteral("id"), QStringLiteral("wrapped_key"),
-                                              QStringLiteral("size"),
-                                              QStringLiteral("created_at")});
+                                              QStringLiteral("size"), QStringLiteral("created_at"),
+                                              QStringLiteral("sealed")});
     CHECK(db.integrityCheck() == QStringLiteral("ok"));
 }
 
@@ -191,8 +191,10 @@ TEST_CASE("a version 2 database migrates to 3 with its consents kept") {
         auto db = Database::open(path, testKey(1), Mode::CreateNew);
         migrate(db);
         insertConsentAndMedia(db);
-        // What a vault made by the previous version holds: no copies table, version 2.
+        // What a vault made by that version holds: no copies table, no bytes in media
+        // rows, version 2.
         db.exec("DROP TABLE consent_copies");
+        db.exec("ALTER TABLE media DROP COLUMN sealed");
         db.exec("PRAGMA user_version = 2");
     }
     auto db = Database::open(path, testKey(1), Mode::OpenExisting);
@@ -206,5 +208,28 @@ TEST_CASE("a version 2 database migrates to 3 with its consents kept") {
     CHECK(consents.columnInt64(0) == 1);
     db.exec(InsertCopy);
     CHECK(thrownKind([&] { db.exec("DELETE FROM consent_copies"); }) == "Constraint");
+    CHECK(db.integrityCheck() == QStringLiteral("ok"));
+}
+
+TEST_CASE("a version 3 database migrates to 4 with its media rows kept, their bytes in files") {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("vault.db"));
+    {
+        auto db = Database::open(path, testKey(1), Mode::CreateNew);
+        migrate(db);
+        insertConsentAndMedia(db);
+        db.exec("ALTER TABLE media DROP COLUMN sealed");
+        db.exec("PRAGMA user_version = 3");
+    }
+    auto db = Database::open(path, testKey(1), Mode::OpenExisting);
+    REQUIRE(db.userVersion() == 3);
+    REQUIRE_FALSE(columns(db, "media").contains(QStringLiteral("sealed")));
+    migrate(db);
+    CHECK(db.userVersion() == latestSchemaVersion());
+    CHECK(columns(db, "media").contains(QStringLiteral("sealed")));
+    auto media = db.prepare("SELECT count(*), count(sealed) FROM media");
+    REQUIRE(media.step());
+    CHECK(media.columnInt64(0) >= 1);
+    CHECK(media.columnInt64(1) == 0);
     CHECK(db.integrityCheck() == QStringLiteral("ok"));
 }
