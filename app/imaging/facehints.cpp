@@ -163,4 +163,23 @@ std::vector<NormRect> FaceHints::find(crypto::ByteView bytes) {
     return mergeOverlapping(std::move(rects));
 }
 
+std::vector<NormRect> findFacesForEditor(crypto::ByteView bytes) {
+    std::vector<NormRect> found;
+    for (const auto cascade : {FaceHints::DefaultCascade, FaceCascade::Profile}) {
+        FaceHints hints(cascade);
+        for (const NormRect &rect : hints.find(bytes)) {
+            const bool known = std::any_of(found.begin(), found.end(), [&rect](const auto &f) {
+                const int x =
+                    std::max(0, std::min(f.x + f.w, rect.x + rect.w) - std::max(f.x, rect.x));
+                const int y =
+                    std::max(0, std::min(f.y + f.h, rect.y + rect.h) - std::max(f.y, rect.y));
+                return qint64(x) * y * 2 > area(rect);
+            });
+            if (!known)
+                found.push_back(rect);
+        }
+    }
+    return found;
+}
+
 } // namespace cc::imaging

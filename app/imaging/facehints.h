@@ -86,4 +86,9 @@ private:
     std::unique_ptr<Detector> m_detector;
 };
 
+// What the redaction editor offers: the default cascade's faces, then the profile
+// cascade's that a frontal box doesn't already cover by more than half, in that order.
+// Throws as FaceHints does.
+[[nodiscard]] std::vector<domain::NormRect> findFacesForEditor(crypto::ByteView bytes);
+
 } // namespace cc::imaging

@@ -2,7 +2,7 @@
 
 #include "domain/consentrecord.h"
 #include "domain/redaction.h"
-#include "imaging/facehints.h"
+#include "imaging/facehints.h" // FaceHintsError
 #include "services/consentcore.h"
 #include "services/imagecodec.h"
 #include "services/serviceerror.h"
@@ -280,26 +280,12 @@ QVariantList LibraryController::faceHints(const QString &photoId) {
     std::vector<domain::NormRect> found;
     try {
         const crypto::SecretBytes bytes = core->library().photoBytes(photoId);
-        for (const auto cascade :
-             {imaging::FaceHints::DefaultCascade, imaging::FaceCascade::Profile}) {
-            imaging::FaceHints hints(cascade);
-            for (const domain::NormRect &rect : hints.find(bytes)) {
-                // A side view the frontal cascade found already: keep the first box.
-                const bool known = std::any_of(found.begin(), found.end(), [&rect](const auto &f) {
-                    const int x =
-                        std::max(0, std::min(f.x + f.w, rect.x + rect.w) - std::max(f.x, rect.x));
-                    const int y =
-                        std::max(0, std::min(f.y + f.h, rect.y + rect.h) - std::max(f.y, rect.y));
-                    return qint64(x) * y * 2 > qint64(rect.w) * rect.h;
-                });
-                if (!known)
-                    found.push_back(rect);
-            }
-        }
+        found = m_faceHints.find(bytes);
     } catch (const services::ImageError &) {
         setError(tr("This photo could not be read."));
         return {};
-    } catch (const imaging::FaceHintsError &) {
+    } catch (const imaging::FaceHintsError &e) {
+        qWarning("Face hints: %s", e.what()); // which module files were tried, or OpenCV's
         setError(tr("Face hints are not available on this device. Draw the boxes yourself."));
         return {};
     } catch (const std::exception &e) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "imaging/facehintsmodule.h"
 #include "ui/rowsmodel.h"
 
 #include <QDate>
@@ -89,6 +90,7 @@ public:
     // Boxes over the faces OpenCV's cascades find on a photo (frontal and side views), as
     // [{x, y, w, h}] fractions, for the clinician to check: hints, never a guarantee.
     // Empty with errorMessage when the photo can't be read or the detector can't load.
+    // The first call loads the face hints module (OpenCV), which the launch never does.
     Q_INVOKABLE [[nodiscard]] QVariantList faceHints(const QString &photoId);
     Q_INVOKABLE void clearError();
 
@@ -119,6 +121,7 @@ private:
     QString m_patientBirthDate;
     QString m_patientSubtitle;
     QString m_errorMessage;
+    imaging::FaceHintsModule m_faceHints;
 };
 
 } // namespace cc::ui

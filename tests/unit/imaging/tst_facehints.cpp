@@ -5,6 +5,7 @@
 
 #include "imaging/demophoto.h"
 #include "imaging/facehints.h"
+#include "imaging/facehintsmodule.h"
 #include "imaging/qimagecodec.h"
 
 #include <catch2/catch_test_macros.hpp>
@@ -438,4 +439,63 @@ TEST_CASE("hints are always valid, merged and sorted, whatever the image") {
     std::cout << "well-formedness: " << images << " images, " << hintsSeen << " hints ("
               << edgeHints << " clamped to an edge), every one valid\n";
     CHECK(edgeHints > 0);
+}
+
+// The module the app loads on first use (facehintsmodule.h): what it finds is what
+// findFacesForEditor() finds in-process, and a missing or foreign module is refused with
+// the reason.
+TEST_CASE("the face hints module finds in the app what findFacesForEditor finds") {
+    app();
+    cc::imaging::FaceHintsModule module;
+    CHECK(module.loadedFrom().isEmpty());
+    const std::vector<NormRect> viaModule = module.find(portraitBytes());
+    INFO("loaded from " << module.loadedFrom().toStdString());
+    CHECK_FALSE(module.loadedFrom().isEmpty());
+    const std::vector<NormRect> direct = cc::imaging::findFacesForEditor(portraitBytes());
+    INFO("module: " << describe(viaModule) << " direct: " << describe(direct));
+    REQUIRE_FALSE(direct.empty());
+    CHECK(viaModule == direct);
+    CHECK(foundOnly(viaModule, Core, Around));
+    // Another side view: the profile cascade runs through the module too.
+    const Bytes cameraman = sampleBytes("camera.png");
+    CHECK(module.find(cameraman) == cc::imaging::findFacesForEditor(cameraman));
+
+    // The codec's refusal comes back as the codec's error.
+    const Bytes notAnImage = toBytes(QByteArrayLiteral("GIF89a not really"));
+    CHECK_THROWS_AS(module.find(notAnImage), ImageError);
+    CHECK(module.find(encode(QImage(64, 48, QImage::Format_RGB32), "png")).empty());
+}
+
+TEST_CASE("a face hints module that is missing or not one is refused with the reason") {
+    app();
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString missing = dir.filePath(QStringLiteral("libconsentcam_facehints.so"));
+    cc::imaging::FaceHintsModule none({missing});
+    CHECK_THROWS_MATCHES(none.find(portraitBytes()), FaceHintsError,
+                         Catch::Matchers::MessageMatches(ContainsSubstring(missing.toStdString()) &&
+                                                         ContainsSubstring("not found")));
+
+    const QString garbage = dir.filePath(QStringLiteral("garbage.so"));
+    QFile file(garbage);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write("\x7f"
+               "ELF but nothing more");
+    file.close();
+    cc::imaging::FaceHintsModule foreign({garbage});
+    CHECK_THROWS_AS(foreign.find(portraitBytes()), FaceHintsError);
+    CHECK(foreign.loadedFrom().isEmpty());
+
+    // A real shared library without the entry points (Qt's own core library).
+    const QString qtCore = QStringLiteral(CONSENTCAM_QTCORE_LIBRARY);
+    cc::imaging::FaceHintsModule stranger({qtCore});
+    CHECK_THROWS_MATCHES(
+        stranger.find(portraitBytes()), FaceHintsError,
+        Catch::Matchers::MessageMatches(ContainsSubstring("not a face hints module")));
+
+    // The first location that loads wins; those before it are skipped.
+    cc::imaging::FaceHintsModule fallback(
+        {missing, garbage, cc::imaging::FaceHintsModule::defaultLocations().constLast()});
+    CHECK_FALSE(fallback.find(portraitBytes()).empty());
+    CHECK(fallback.loadedFrom() == cc::imaging::FaceHintsModule::defaultLocations().constLast());
 }
