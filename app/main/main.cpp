@@ -18,6 +18,7 @@
 #include "ui/consentcopycontroller.h"
 #include "ui/consentsession.h"
 #include "ui/corehost.h"
+#include "ui/deferredframesource.h"
 #include "ui/injectedframesource.h"
 #include "ui/librarycontroller.h"
 #include "ui/postscontroller.h"
@@ -192,12 +193,22 @@ int main(int argc, char *argv[]) {
     cc::ui::PracticeSettingsController practiceSettings(coreHost);
     cc::ui::PracticeSettingsForeign::setInstance(&practiceSettings);
     // The device's cameras when it has any; otherwise (and for the self-test and the tour)
-    // a source without cameras, so the capture screen offers file import only.
+    // a source without cameras, so the capture screen offers file import only. The cameras
+    // are looked for once the first frame is drawn (below), not before.
     std::unique_ptr<cc::ui::FrameSource> frameSource;
-    if (!selfTest && !tour && !QMediaDevices::videoInputs().isEmpty())
-        frameSource = std::make_unique<cc::ui::QtCameraFrameSource>();
-    else
+    cc::ui::DeferredFrameSource *deferredCameras = nullptr;
+    if (!selfTest && !tour) {
+        auto deferred = std::make_unique<cc::ui::DeferredFrameSource>(
+            []() -> std::unique_ptr<cc::ui::FrameSource> {
+                if (QMediaDevices::videoInputs().isEmpty())
+                    return std::make_unique<cc::ui::InjectedFrameSource>();
+                return std::make_unique<cc::ui::QtCameraFrameSource>();
+            });
+        deferredCameras = deferred.get();
+        frameSource = std::move(deferred);
+    } else {
         frameSource = std::make_unique<cc::ui::InjectedFrameSource>();
+    }
 #ifdef CONSENTCAM_TEST_HOOKS
     if (parser.isSet(injectCameraOption) || tour) {
         using Facing = cc::ui::FrameSource::Facing;
@@ -214,6 +225,7 @@ int main(int argc, char *argv[]) {
         QObject::connect(source, &cc::ui::FrameSource::activeChanged, source, show);
         QObject::connect(source, &cc::ui::FrameSource::availabilityChanged, source, show);
         frameSource = std::move(injected);
+        deferredCameras = nullptr;
     }
 #endif
     cc::ui::CaptureController capture(coreHost, *frameSource);
@@ -254,6 +266,14 @@ int main(int argc, char *argv[]) {
                 std::fflush(stdout);
             },
             Qt::SingleShotConnection);
+    }
+    if (deferredCameras) {
+        // Once the first frame is on screen (after its report, when asked for one), from the
+        // event loop rather than the render thread's signal.
+        QObject::connect(
+            window, &QQuickWindow::frameSwapped, deferredCameras,
+            [deferredCameras] { deferredCameras->materialize(); },
+            static_cast<Qt::ConnectionType>(Qt::QueuedConnection | Qt::SingleShotConnection));
     }
 
 #ifdef CONSENTCAM_TEST_HOOKS

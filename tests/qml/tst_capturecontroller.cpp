@@ -16,6 +16,7 @@
 #include "ui/appcontroller.h"
 #include "ui/capturecontroller.h"
 #include "ui/corehost.h"
+#include "ui/deferredframesource.h"
 #include "ui/injectedframesource.h"
 #include "ui/shotlistmodel.h"
 
@@ -45,6 +46,7 @@
 #include <optional>
 
 using cc::ui::CaptureController;
+using cc::ui::DeferredFrameSource;
 using cc::ui::FrameSource;
 using cc::ui::InjectedFrameSource;
 using cc::ui::ShotListModel;
@@ -445,6 +447,85 @@ TEST_CASE("Cameras: none found, front and back, the torch and the preview") {
         f.source.pushFrame(InjectedFrameSource::frameFromImage(makeImage({160, 120}, 7)));
         CHECK_FALSE(sink.videoFrame().isValid());
         c.setPreviewSink(nullptr);
+    }
+}
+
+TEST_CASE("The deferred source makes the camera only when it is needed, then passes through") {
+    int made = 0;
+    InjectedFrameSource *inner = nullptr;
+    DeferredFrameSource deferred([&]() -> std::unique_ptr<FrameSource> {
+        ++made;
+        auto source = std::make_unique<InjectedFrameSource>(QList<Facing>{Facing::Back});
+        inner = source.get();
+        return source;
+    });
+    int availability = 0;
+    int active = 0;
+    QObject::connect(&deferred, &FrameSource::availabilityChanged, [&] { ++availability; });
+    QObject::connect(&deferred, &FrameSource::activeChanged, [&] { ++active; });
+
+    SECTION("Before: no camera, and what needs none makes none") {
+        CHECK(deferred.cameras().isEmpty());
+        CHECK_FALSE(deferred.cameraAvailable());
+        CHECK(deferred.facing() == Facing::Unspecified);
+        CHECK_FALSE(deferred.isActive());
+        CHECK_FALSE(deferred.torchSupported());
+        CHECK_FALSE(deferred.torchOn());
+        deferred.stop();
+        deferred.setPreviewSink(nullptr);
+        CHECK(made == 0);
+        CHECK_FALSE(deferred.isMaterialized());
+    }
+
+    SECTION("materialize() makes it once and announces its cameras") {
+        FrameSource &real = deferred.materialize();
+        CHECK(&real == inner);
+        CHECK(deferred.materialize().cameras() == QList<Facing>{Facing::Back});
+        CHECK(made == 1);
+        CHECK(availability == 1);
+        CHECK(deferred.cameras() == QList<Facing>{Facing::Back});
+        CHECK(deferred.facing() == Facing::Back);
+    }
+
+    SECTION("start() makes it first; frames, stills and signals come through") {
+        QVideoSink sink;
+        deferred.setPreviewSink(&sink);
+        CHECK(made == 1);
+        deferred.start();
+        CHECK(deferred.isActive());
+        CHECK(active == 1);
+        REQUIRE(inner != nullptr);
+        inner->pushFrame(InjectedFrameSource::frameFromImage(makeImage({64, 48}, 9)));
+        CHECK(sink.videoFrame().size() == QSize(64, 48));
+        QImage still;
+        int answered = 0;
+        QObject::connect(&deferred, &FrameSource::captured, [&](int, const QImage &image) {
+            ++answered;
+            still = image;
+        });
+        const int request = deferred.capture();
+        CHECK(request > 0);
+        REQUIRE(waitFor([&] { return answered == 1; }));
+        CHECK(still.size() == QSize(64, 48));
+        deferred.stop();
+        CHECK_FALSE(deferred.isActive());
+        CHECK(active == 2);
+        deferred.setPreviewSink(nullptr);
+        CHECK(made == 1);
+    }
+
+    SECTION("A source without cameras is made without announcing any") {
+        DeferredFrameSource none([&]() -> std::unique_ptr<FrameSource> {
+            ++made;
+            return std::make_unique<InjectedFrameSource>();
+        });
+        int changed = 0;
+        QObject::connect(&none, &FrameSource::availabilityChanged, [&] { ++changed; });
+        none.start();
+        CHECK(made == 1);
+        CHECK(changed == 0);
+        CHECK_FALSE(none.isActive());
+        CHECK(none.capture() == 0);
     }
 }
 
