@@ -51,24 +51,31 @@ ApplicationWindow {
         }
     }
 
+    // The vault's own screens: creating it and unlocking it.
     Loader {
         id: screen
 
         anchors.fill: parent
         objectName: "screen"
-        sourceComponent: {
-            switch (AppController.state) {
-            case AppController.NoVault:
-                return createScreen
-            case AppController.Locked:
-                return unlockScreen
-            case AppController.Unlocked:
-                return unlockedScreen
-            case AppController.PatientMode:
-                return patientScreen
-            }
-            return unlockScreen
-        }
+        active: AppController.state === AppController.NoVault
+            || AppController.state === AppController.Locked
+        sourceComponent: AppController.state === AppController.NoVault ? createScreen
+                                                                       : unlockScreen
+    }
+
+    // The unlocked screens, loaded by file rather than named as types here: a type named
+    // in this file is compiled, with every type it names in turn, before the first frame,
+    // so launching to the unlock screen would also compile the whole app and load Qt
+    // Multimedia for the capture screen.
+    Loader {
+        id: unlockedScreen
+
+        anchors.fill: parent
+        objectName: "unlockedScreen"
+        active: AppController.state === AppController.Unlocked
+            || AppController.state === AppController.PatientMode
+        source: AppController.state === AppController.PatientMode
+            ? "Consent/ConsentWizardPage.qml" : "Home/HomeStack.qml"
     }
 
     Component {
@@ -97,22 +104,6 @@ ApplicationWindow {
             quickUnlockEnabled: AppController.quickUnlockEnabled
             onUnlockRequested: (passcode) => AppController.unlock(passcode)
             onQuickUnlockRequested: AppController.quickUnlock()
-        }
-    }
-
-    Component {
-        id: unlockedScreen
-
-        HomeStack {
-            objectName: "homeStack"
-        }
-    }
-
-    Component {
-        id: patientScreen
-
-        ConsentWizardPage {
-            objectName: "consentWizardPage"
         }
     }
 }

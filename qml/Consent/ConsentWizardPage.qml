@@ -11,6 +11,8 @@ import ConsentCam
 Page {
     id: root
 
+    objectName: "consentWizardPage"
+
     readonly property list<Item> steps: [languageStep, itemsStep, scopeStep, formStep, quizStep,
                                          signerStep, signStep, witnessStep, handBackStep]
     readonly property var ready: [languageStep.ready, itemsStep.ready, scopeStep.ready,

@@ -10,6 +10,7 @@ import ConsentCam
 StackView {
     id: root
 
+    objectName: "homeStack"
     initialItem: homeScreen
 
     Component.onCompleted: {
