@@ -43,6 +43,13 @@ qint64 area(const NormRect &r) {
     return qint64(r.w) * r.h;
 }
 
+// The area two rectangles share (0 when they don't overlap).
+qint64 overlap(const NormRect &a, const NormRect &b) {
+    const int x = std::max(0, std::min(a.x + a.w, b.x + b.w) - std::max(a.x, b.x));
+    const int y = std::max(0, std::min(a.y + a.h, b.y + b.h) - std::max(a.y, b.y));
+    return qint64(x) * y;
+}
+
 // Merges rectangles that overlap by more than half of the smaller one into the box
 // around both, until no two do; sorted top to bottom, then left to right.
 std::vector<NormRect> mergeOverlapping(std::vector<NormRect> rects) {
@@ -53,9 +60,7 @@ std::vector<NormRect> mergeOverlapping(std::vector<NormRect> rects) {
             for (std::size_t j = i + 1; j < rects.size() && !merged; ++j) {
                 const NormRect &a = rects[i];
                 const NormRect &b = rects[j];
-                const int ix = std::max(0, std::min(a.x + a.w, b.x + b.w) - std::max(a.x, b.x));
-                const int iy = std::max(0, std::min(a.y + a.h, b.y + b.h) - std::max(a.y, b.y));
-                if (2 * qint64(ix) * iy <= std::min(area(a), area(b)))
+                if (2 * overlap(a, b) <= std::min(area(a), area(b)))
                     continue;
                 const int x = std::min(a.x, b.x);
                 const int y = std::min(a.y, b.y);
@@ -168,12 +173,9 @@ std::vector<NormRect> findFacesForEditor(crypto::ByteView bytes) {
     for (const auto cascade : {FaceHints::DefaultCascade, FaceCascade::Profile}) {
         FaceHints hints(cascade);
         for (const NormRect &rect : hints.find(bytes)) {
+            // A side view the frontal cascade found already: keep the first box.
             const bool known = std::any_of(found.begin(), found.end(), [&rect](const auto &f) {
-                const int x =
-                    std::max(0, std::min(f.x + f.w, rect.x + rect.w) - std::max(f.x, rect.x));
-                const int y =
-                    std::max(0, std::min(f.y + f.h, rect.y + rect.h) - std::max(f.y, rect.y));
-                return qint64(x) * y * 2 > area(rect);
+                return 2 * overlap(f, rect) > area(rect);
             });
             if (!known)
                 found.push_back(rect);
