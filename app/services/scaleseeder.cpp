@@ -6,6 +6,7 @@
 #include "services/servicesupport.h"
 #include "storage/database.h"
 #include "storage/fileops.h"
+#include "storage/patientrepository.h"
 #include "storage/storageerror.h"
 
 #include <algorithm>
@@ -43,6 +44,13 @@ ScaleSummary ScaleSeeder::generate(const ScaleSize &size, const Progress &progre
                            "every patient needs a photo: give at least as many photos as consents");
     if (size.posts > 0 && size.consents == 0)
         throw ServiceError(ServiceError::Kind::Invalid, "posts need consents");
+
+    // Synthetic patients never share a vault with real ones (and the CLI seeds without
+    // SQLCipher's memory security, which is only right when nothing real is in reach).
+    if (support::guarded([&] { return storage::PatientRepository(m_vault.database()).count(); }) >
+        0)
+        throw ServiceError(ServiceError::Kind::Invalid,
+                           "a synthetic practice needs an empty vault: this one holds patients");
 
     ScaleSummary summary;
     if (!m_core.settings().clinician().isComplete())

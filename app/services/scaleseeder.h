@@ -54,8 +54,8 @@ public:
         , m_photos(std::move(photos))
         , m_files(files) {}
 
-    // Throws ServiceError (Invalid for a size that can't be laid out: negative counts, or
-    // fewer photos than patients).
+    // Throws ServiceError (Invalid for a size that can't be laid out — negative counts, or
+    // fewer photos than patients — and for a vault that holds patients already).
     ScaleSummary generate(const ScaleSize &size, const Progress &progress = {});
 
 private:

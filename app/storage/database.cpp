@@ -45,6 +45,20 @@ StorageError::Kind kindOf(int rc) {
 // applied to every connection opened after silenceSqlCipherLog().
 std::atomic<bool> sqlCipherLogSilenced{false};
 
+// SQLCipher's memory security, which is process-wide and, once on, stays on for the
+// life of the process: undecided until the first key is applied (which turns it on),
+// or left off by leaveMemorySecurityOffForSyntheticData() before that.
+enum class MemorySecurity { Undecided, On, LeftOff };
+std::atomic<MemorySecurity> memorySecurity{MemorySecurity::Undecided};
+
+// Whether the databases of this process run with memory security: true, and from now on
+// always true, unless it was left off before any database was keyed.
+bool memorySecurityOn() {
+    auto expected = MemorySecurity::Undecided;
+    memorySecurity.compare_exchange_strong(expected, MemorySecurity::On);
+    return memorySecurity.load() == MemorySecurity::On;
+}
+
 void applyLogSetting(sqlite3 *db) {
     if (db && sqlCipherLogSilenced.load())
         sqlite3_exec(db, "PRAGMA cipher_log = off", nullptr, nullptr, nullptr);
@@ -395,8 +409,9 @@ void applyKey(Database &db, crypto::ByteView rawKey) {
             throwSqliteError(db.handle(), rc, "apply database key");
     }
 
-    db.exec("PRAGMA cipher_memory_security = ON;"
-            "PRAGMA cipher_page_size = 4096;"
+    if (memorySecurityOn())
+        db.exec("PRAGMA cipher_memory_security = ON;");
+    db.exec("PRAGMA cipher_page_size = 4096;"
             "PRAGMA cipher_hmac_algorithm = HMAC_SHA512;"
             "PRAGMA cipher_kdf_algorithm = PBKDF2_HMAC_SHA512;");
 }
@@ -588,7 +603,7 @@ void Database::verifySettings() {
     if (cipherVersion().isEmpty())
         throw StorageError(StorageError::Kind::Misconfigured,
                            "SQLCipher is not available: PRAGMA cipher_version is empty");
-    expectSetting(*this, "cipher_memory_security", "1");
+    expectSetting(*this, "cipher_memory_security", memorySecurityOn() ? "1" : "0");
     expectSetting(*this, "cipher_page_size", "4096");
     expectSetting(*this, "cipher_hmac_algorithm", "HMAC_SHA512");
     expectSetting(*this, "cipher_kdf_algorithm", "PBKDF2_HMAC_SHA512");
@@ -666,6 +681,12 @@ QStringList Database::damagedTables() {
 
 void silenceSqlCipherLog() {
     sqlCipherLogSilenced.store(true);
+}
+
+bool leaveMemorySecurityOffForSyntheticData() {
+    auto expected = MemorySecurity::Undecided;
+    return memorySecurity.compare_exchange_strong(expected, MemorySecurity::LeftOff) ||
+           expected == MemorySecurity::LeftOff;
 }
 
 std::vector<int> Database::cipherIntegrityCheck(const QString &path, crypto::ByteView rawKey) {

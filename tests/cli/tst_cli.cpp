@@ -294,6 +294,18 @@ TEST_CASE("seed-scale fills a new vault with a synthetic practice that verifies 
     CHECK(checked.value(QStringLiteral("consents")).toInt() == 210);
     CHECK(checked.value(QStringLiteral("mediaBlobs")).toInt() >= 450);
 
+    const auto again =
+        run({QStringLiteral("seed-scale"), QStringLiteral("--photos"), QStringLiteral("10"),
+             QStringLiteral("--consents"), QStringLiteral("1")});
+    CHECK(again.exitCode != 0);
+    CHECK(again.err.contains(QStringLiteral("needs an empty vault")));
+    const auto unchanged = run({QStringLiteral("verify")});
+    CHECK(unchanged.object()
+              .value(QStringLiteral("checked"))
+              .toObject()
+              .value(QStringLiteral("consents"))
+              .toInt() == 210);
+
     const auto tooFew =
         run({QStringLiteral("seed-scale"), QStringLiteral("--photos"), QStringLiteral("3"),
              QStringLiteral("--consents"), QStringLiteral("5")});

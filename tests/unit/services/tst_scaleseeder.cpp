@@ -95,3 +95,19 @@ TEST_CASE("The scale seeder refuses sizes it can't lay out, before writing anyth
     CHECK(refused({5, 0, 1})); // posts without consents
     CHECK(f.core().library().patients({}, 10).empty());
 }
+
+TEST_CASE("The scale seeder refuses a vault that holds patients already") {
+    CoreFixture f;
+    const auto patient = f.addPatient();
+    try {
+        (void)seed(f, {3, 1, 0});
+        FAIL("a vault with a patient in it was seeded");
+    } catch (const ServiceError &error) {
+        CHECK(error.kind() == ServiceError::Kind::Invalid);
+        CHECK(QString::fromUtf8(error.what()).contains(QStringLiteral("empty vault")));
+    }
+    const auto patients = f.core().library().patients({}, 10);
+    REQUIRE(patients.size() == 1);
+    CHECK(patients.front().id == patient.id);
+    CHECK(f.core().library().photos(patient.id).empty());
+}

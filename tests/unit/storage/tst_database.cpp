@@ -73,6 +73,16 @@ TEST_CASE("the settings also hold when an existing database is reopened") {
     CHECK(pragma(db, "cipher_memory_security") == QStringLiteral("1"));
 }
 
+TEST_CASE("memory security can't be left off once a database was keyed with it") {
+    QTemporaryDir dir;
+    auto db = Database::open(dir.filePath(QStringLiteral("vault.db")), testKey(1), Mode::CreateNew);
+    CHECK_FALSE(leaveMemorySecurityOffForSyntheticData());
+    auto second =
+        Database::open(dir.filePath(QStringLiteral("second.db")), testKey(2), Mode::CreateNew);
+    CHECK(pragma(second, "cipher_memory_security") == QStringLiteral("1"));
+    CHECK(pragma(db, "cipher_memory_security") == QStringLiteral("1"));
+}
+
 TEST_CASE("a new database file is private to the user") {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("vault.db"));
