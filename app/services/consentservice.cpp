@@ -8,6 +8,7 @@
 #include "domain/timestamps.h"
 #include "services/servicesupport.h"
 #include "services/settingsservice.h"
+#include "services/verifiedrecords.h"
 #include "storage/auditlog.h"
 #include "storage/consentrepository.h"
 #include "storage/patientrepository.h"
@@ -237,14 +238,31 @@ std::vector<domain::SealedConsent> ConsentService::forPatient(const QString &pat
 }
 
 ConsentCheck ConsentService::check(const domain::SealedConsent &consent) {
+    const auto digest = crypto::sha256(bytesOf(consent.record));
+    VerifiedRecords &verified = m_vault.verifiedRecords();
+    std::optional<RecordVerification> verification = verified.find(consent, digest);
+    if (!verification) {
+        verification = verify(consent, digest);
+        verified.remember(consent, digest, *verification);
+    }
     ConsentCheck result;
+    result.record = std::move(verification->record);
+    result.intact = verification->intact;
+    result.integrityProblem = std::move(verification->integrityProblem);
+    if (result.intact)
+        result.defects = domain::validateConsent(*result.record, m_templates);
+    return result;
+}
+
+RecordVerification ConsentService::verify(const domain::SealedConsent &consent,
+                                          const crypto::Sha256Digest &digest) {
+    RecordVerification result;
     try {
         result.record = domain::parseSealedRecord(consent.record);
     } catch (const domain::RecordError &error) {
         result.integrityProblem = QString::fromUtf8(error.what());
         return result;
     }
-    const auto digest = crypto::sha256(bytesOf(consent.record));
     const QString digestHex = QString::fromStdString(crypto::toHex(digest));
     const crypto::Bytes publicKey = m_vault.devicePublicKey();
     const QString keyHex = QString::fromStdString(crypto::toHex(publicKey));
@@ -259,8 +277,6 @@ ConsentCheck ConsentService::check(const domain::SealedConsent &consent) {
         result.integrityProblem = QStringLiteral("the record does not belong to this row");
     else
         result.intact = true;
-    if (result.intact)
-        result.defects = domain::validateConsent(*result.record, m_templates);
     return result;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "crypto/hash.h"
 #include "domain/consentrecord.h"
 #include "domain/consentvalidator.h"
 #include "domain/entities.h"
@@ -14,6 +15,7 @@ class TemplateCatalog;
 namespace cc::services {
 
 class Vault;
+struct RecordVerification;
 
 // What the exam-room flow collected: the choices and signatures that become a consent
 // record once the service adds the items' hashes and descriptions, the form text's hash,
@@ -86,7 +88,8 @@ public:
     [[nodiscard]] std::optional<domain::SealedConsent> find(const QString &id);
     [[nodiscard]] std::vector<domain::SealedConsent> forPatient(const QString &patientId);
     // Verifies a stored consent from its bytes alone: canonical form, hash, signature,
-    // the signing key being this vault's, then the validity rules.
+    // the signing key being this vault's, then the validity rules. The integrity part of a
+    // row verified lately, byte for byte the same, is not done again (VerifiedRecords).
     [[nodiscard]] ConsentCheck check(const domain::SealedConsent &consent);
     [[nodiscard]] ConsentStatus status(const domain::SealedConsent &consent, const QDateTime &now);
     [[nodiscard]] std::optional<domain::Revocation> revocationOf(const QString &consentId);
@@ -98,6 +101,9 @@ public:
 
 private:
     domain::ConsentRecord build(const ConsentRequest &request);
+    // The integrity part of check(), done in full; digest is the SHA-256 of the record.
+    RecordVerification verify(const domain::SealedConsent &consent,
+                              const crypto::Sha256Digest &digest);
 
     Vault &m_vault;
     const domain::TemplateCatalog &m_templates;

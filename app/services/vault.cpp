@@ -13,6 +13,7 @@
 #include "storage/storageerror.h"
 #include "storage/vaultmetarepository.h"
 #include "vaultkeyfile.h"
+#include "verifiedrecords.h"
 
 #include <QDir>
 #include <QFile>
@@ -133,6 +134,7 @@ struct Vault::Open {
     crypto::Bytes devicePublicKey;
     std::unique_ptr<storage::AuditLog> audit;
     Access access = Access::ReadWrite;
+    std::unique_ptr<VerifiedRecords> verifiedRecords = std::make_unique<VerifiedRecords>();
 };
 
 namespace {
@@ -616,6 +618,10 @@ const crypto::Ed25519PrivateKey &Vault::deviceKey() {
 
 crypto::Bytes Vault::devicePublicKey() {
     return requireOpen().devicePublicKey;
+}
+
+VerifiedRecords &Vault::verifiedRecords() {
+    return *requireOpen().verifiedRecords;
 }
 
 QString Vault::vaultId() const {

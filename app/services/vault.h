@@ -24,6 +24,7 @@ class MediaStore;
 
 namespace cc::services {
 
+class VerifiedRecords;
 struct VaultKeyFile;
 
 // Why a vault operation failed. The UI maps each to a translated message.
@@ -141,6 +142,8 @@ public:
     [[nodiscard]] storage::AuditLog &audit();
     [[nodiscard]] const crypto::Ed25519PrivateKey &deviceKey();
     [[nodiscard]] crypto::Bytes devicePublicKey();
+    // The consent records verified lately (ConsentService::check), forgotten at lock().
+    [[nodiscard]] VerifiedRecords &verifiedRecords();
     [[nodiscard]] QString vaultId() const;
     // The wall clock the vault was given, for the services built on it.
     [[nodiscard]] const Clock &clock() const { return m_clock; }

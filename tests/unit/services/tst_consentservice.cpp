@@ -8,6 +8,7 @@
 #include "domain/signature.h"
 #include "imaging/demophoto.h"
 #include "services/serviceerror.h"
+#include "services/verifiedrecords.h"
 #include "servicetestsupport.h"
 #include "storage/auditlog.h"
 
@@ -148,7 +149,25 @@ TEST_CASE("Changed bytes, a forged hash or another key make a stored consent fai
     const auto patient = f.addPatient();
     const auto photo = f.addPhoto(patient.id);
     const auto sealed = f.seal(patient.id, {photo.id});
+    // The genuine row is verified first, so its result is remembered (VerifiedRecords):
+    // none of the changed rows below may pass on the strength of it.
+    REQUIRE(f.core().consents().check(sealed).intact);
+    REQUIRE(f.vault().verifiedRecords().size() >= 1);
 
+    SECTION("a changed byte in the signature, the record untouched") {
+        auto changed = sealed;
+        changed.signature[7] = char(changed.signature[7] ^ 0x01);
+        const auto checked = f.core().consents().check(changed);
+        CHECK_FALSE(checked.intact);
+        CHECK(checked.integrityProblem == QStringLiteral("the signature does not verify"));
+        CHECK(f.core().consents().check(sealed).intact);
+        CHECK_FALSE(f.core().consents().check(changed).intact);
+    }
+    SECTION("a changed stored hash, the record untouched") {
+        auto changed = sealed;
+        changed.recordSha256 = QString(64, QLatin1Char('0'));
+        CHECK_FALSE(f.core().consents().check(changed).intact);
+    }
     SECTION("a changed byte in the record") {
         auto changed = sealed;
         changed.record.replace("\"public\"", "\"puBlic\"");
@@ -189,6 +208,21 @@ TEST_CASE("Changed bytes, a forged hash or another key make a stored consent fai
         changed.record = "not json";
         CHECK_FALSE(f.core().consents().check(changed).intact);
     }
+}
+
+TEST_CASE("Verified records are remembered for a few consents at most") {
+    CoreFixture f;
+    const auto patient = f.addPatient();
+    const auto photo = f.addPhoto(patient.id);
+    std::vector<domain::SealedConsent> sealed;
+    for (std::size_t i = 0; i < VerifiedRecords::Capacity + 8; ++i)
+        sealed.push_back(f.seal(patient.id, {photo.id}));
+    for (const auto &consent : sealed)
+        CHECK(f.core().consents().check(consent).intact);
+    CHECK(f.vault().verifiedRecords().size() == VerifiedRecords::Capacity);
+    // The first ones were pushed out; they verify in full, and still pass.
+    CHECK(f.core().consents().check(sealed.front()).intact);
+    CHECK(f.core().consents().check(sealed.back()).defects.empty());
 }
 
 TEST_CASE("A consent's status moves from valid to expiring, expired or revoked") {
