@@ -341,8 +341,9 @@ int seedScale(Session &session, CommandLine &line, Output &output) {
     const qint64 consents = countOption(line, QStringLiteral("consents"), photos / 10, 0, Max);
     const qint64 posts = countOption(line, QStringLiteral("posts"), consents * 2, 0, Max);
     line.done();
-    // The vault must be empty (the seeder checks), so this process holds only synthetic
-    // patients: it can do without SQLCipher's memory security, half of a seed's time.
+    // The seeder refuses a vault that holds patients (having read no more than whether
+    // there is one), so this process holds only synthetic data: it can do without
+    // SQLCipher's memory security, half of a seed's time.
     (void)storage::leaveMemorySecurityOffForSyntheticData();
     auto &core = session.open(false);
     const crypto::Bytes base = imaging::demoPhoto(2026, 64, 48);

@@ -6,7 +6,6 @@
 #include "services/servicesupport.h"
 #include "storage/database.h"
 #include "storage/fileops.h"
-#include "storage/patientrepository.h"
 #include "storage/storageerror.h"
 
 #include <algorithm>
@@ -47,8 +46,7 @@ ScaleSummary ScaleSeeder::generate(const ScaleSize &size, const Progress &progre
 
     // Synthetic patients never share a vault with real ones (and the CLI seeds without
     // SQLCipher's memory security, which is only right when nothing real is in reach).
-    if (support::guarded([&] { return storage::PatientRepository(m_vault.database()).count(); }) >
-        0)
+    if (!m_core.library().patients({}, 1).empty())
         throw ServiceError(ServiceError::Kind::Invalid,
                            "a synthetic practice needs an empty vault: this one holds patients");
 
