@@ -229,14 +229,23 @@ int MediaStore::collectOrphans() {
                                                   : StorageError::Kind::Io,
                            "media: can't list the media directory");
     }
+    // Both sides in id order, walked together: one pass over the id index instead of a
+    // lookup per file, which at a million files had taken most of half a minute.
+    names.sort();
+    auto ids = m_db.prepare("SELECT id FROM media ORDER BY id");
+    bool more = ids.step();
+    QString id = more ? ids.columnText(0) : QString();
     int removed = 0;
-    auto query = m_db.prepare("SELECT 1 FROM media WHERE id = ?1");
     for (const auto &name : names) {
-        bool orphan = isTemporaryFileName(name);
-        if (!orphan && isValidId(name)) {
-            query.reset();
-            query.bind(1, name);
-            orphan = !query.step();
+        const bool mediaFile = isValidId(name);
+        bool orphan = !mediaFile && isTemporaryFileName(name);
+        if (mediaFile) {
+            while (more && id < name) {
+                more = ids.step();
+                if (more)
+                    id = ids.columnText(0);
+            }
+            orphan = !more || id != name;
         }
         if (orphan && m_files.remove(filePath(name)).ok())
             ++removed;

@@ -392,6 +392,42 @@ TEST_CASE("collectOrphans removes files without a row and stale temporaries, not
     CHECK(store.collectOrphans() == 0);
 }
 
+TEST_CASE("collectOrphans tells rows from orphans among many files in any order") {
+    Fixture f;
+    auto store = f.store(f.files);
+    // Rows with files, rows kept in the row, and orphans, their ids interleaved in every
+    // order; names that are not media ids sort between them.
+    std::set<QString> kept;
+    std::set<QString> orphans;
+    for (int i = 0; i < 60; ++i) {
+        kept.insert(store.put(content(20, std::uint8_t(i))));
+        (void)store.putInRow(content(10, std::uint8_t(i)));
+        const auto id = crypto::toHex(crypto::randomBytes(16));
+        orphans.insert(QString::fromLatin1(id.data(), qsizetype(id.size())));
+    }
+    orphans.insert(QStringLiteral("00000000000000000000000000000000"));
+    orphans.insert(QStringLiteral("ffffffffffffffffffffffffffffffff"));
+    for (const auto &orphan : orphans)
+        writeBytes(store.filePath(orphan), content(20, 7));
+    const QStringList others{QStringLiteral("0README"), QStringLiteral("8notes"),
+                             QStringLiteral("FFEEDDCCBBAA99887766554433221100"),
+                             QStringLiteral("zz")};
+    for (const auto &other : others)
+        writeBytes(store.filePath(other), content(5, 4));
+
+    CHECK(store.collectOrphans() == int(orphans.size()));
+
+    QStringList expected(others);
+    for (const auto &id : kept)
+        expected.append(id);
+    expected.sort();
+    CHECK(fileNames(f.mediaDir) == expected);
+    for (const auto &id : kept)
+        CHECK(store.contains(id));
+    CHECK(store.count() == 120);
+    CHECK(store.collectOrphans() == 0);
+}
+
 TEST_CASE("a failed row insert removes the file it had written") {
     Fixture f;
     auto store = f.store(f.files);
