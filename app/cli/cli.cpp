@@ -335,6 +335,10 @@ crypto::Bytes scalePhoto(const crypto::Bytes &base, qint64 n) {
     return jpeg;
 }
 
+// Up to 1 GiB of decrypted pages while seeding: more than the id indexes of a
+// million-photo vault.
+constexpr std::int64_t SeedPageCacheKiB = 1024 * 1024;
+
 int seedScale(Session &session, CommandLine &line, Output &output) {
     constexpr qint64 Max = 100'000'000;
     const qint64 photos = countOption(line, QStringLiteral("photos"), 1'000'000, 1, Max);
@@ -346,6 +350,10 @@ int seedScale(Session &session, CommandLine &line, Output &output) {
     // SQLCipher's memory security, half of a seed's time.
     (void)storage::leaveMemorySecurityOffForSyntheticData();
     auto &core = session.open(false);
+    // A million photos make a database of some gigabytes, and each photo inserts at random
+    // ids into its indexes: with SQLite's 2 MB page cache most inserts read and decrypt
+    // index pages again, and seeding slowed to a crawl as the vault grew.
+    session.vault().database().setPageCacheSize(SeedPageCacheKiB);
     const crypto::Bytes base = imaging::demoPhoto(2026, 64, 48);
     services::ScaleSeeder seeder(
         core, session.vault(), [&](qint64 n) { return scalePhoto(base, n); },

@@ -579,6 +579,15 @@ int Database::userVersion() {
     return stmt.step() ? int(stmt.columnInt64(0)) : 0;
 }
 
+void Database::setPageCacheSize(std::int64_t kibibytes) {
+    if (kibibytes <= 0)
+        throw StorageError(StorageError::Kind::Misconfigured, "a page cache needs a size");
+    // A negative cache_size counts kibibytes rather than pages.
+    const std::string value = std::to_string(-kibibytes);
+    exec(("PRAGMA cache_size = " + value).c_str());
+    expectSetting(*this, "cache_size", value.c_str());
+}
+
 std::int64_t Database::lastInsertRowId() const {
     requireOpen(m_db);
     return sqlite3_last_insert_rowid(m_db);

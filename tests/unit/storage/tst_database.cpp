@@ -368,6 +368,20 @@ TEST_CASE("checkpoint and integrity check") {
     CHECK(db.integrityCheck() == QStringLiteral("ok"));
 }
 
+TEST_CASE("the page cache takes the size asked for, and the settings still verify") {
+    QTemporaryDir dir;
+    auto db = Database::open(dir.filePath(QStringLiteral("vault.db")), testKey(1), Mode::CreateNew);
+    db.setPageCacheSize(64 * 1024);
+    auto size = db.prepare("PRAGMA cache_size");
+    REQUIRE(size.step());
+    CHECK(size.columnInt64(0) == -64 * 1024);
+    CHECK_NOTHROW(db.verifySettings());
+    for (const std::int64_t refused : {std::int64_t(0), std::int64_t(-5)}) {
+        CAPTURE(refused);
+        CHECK_THROWS_AS(db.setPageCacheSize(refused), StorageError);
+    }
+}
+
 TEST_CASE("a setting that no longer reads back as required is reported as Misconfigured") {
     QTemporaryDir dir;
     auto db = Database::open(dir.filePath(QStringLiteral("vault.db")), testKey(1), Mode::CreateNew);
