@@ -9,6 +9,7 @@
 #include "imaging/qimagecodec.h"
 #include "services/consentcore.h"
 #include "services/demogenerator.h"
+#include "services/scalephotos.h"
 #include "services/scaleseeder.h"
 #include "services/serviceerror.h"
 #include "services/templates.h"
@@ -26,6 +27,7 @@
 #include <QStandardPaths>
 
 #include <array>
+#include <memory>
 #include <optional>
 
 #include <unistd.h>
@@ -249,8 +251,15 @@ public:
         } else {
             m_vault->unlock(code);
         }
-        m_core.emplace(*m_vault, m_codec, m_templates);
+        m_core.emplace(*m_vault, *m_codecInUse, m_templates);
         return *m_core;
+    }
+    // The image codec, and one to use instead when the core is made, kept as long as
+    // the core.
+    imaging::QImageCodec &codec() { return m_codec; }
+    void useCodec(std::unique_ptr<services::ImageCodec> codec) {
+        m_codecInstead = std::move(codec);
+        m_codecInUse = m_codecInstead.get();
     }
 
 private:
@@ -260,6 +269,8 @@ private:
     std::optional<storage::DeferredSyncFileOps> m_deferred;
     std::optional<services::Vault> m_vault;
     imaging::QImageCodec m_codec;
+    std::unique_ptr<services::ImageCodec> m_codecInstead;
+    services::ImageCodec *m_codecInUse = &m_codec;
     domain::TemplateCatalog m_templates = services::loadBuiltInTemplates();
     std::optional<services::ConsentCore> m_core;
 };
@@ -320,21 +331,6 @@ qint64 countOption(CommandLine &line, const QString &name, qint64 fallback, qint
     return value;
 }
 
-// A small JPEG that differs from every other one the scale seeder asks for: one generated
-// picture with the photo's number in a comment segment right after the start marker.
-crypto::Bytes scalePhoto(const crypto::Bytes &base, qint64 n) {
-    const QByteArray text = "consentcam scale photo " + QByteArray::number(n);
-    const auto length = std::size_t(text.size()) + 2;
-    const std::uint8_t comment[] = {0xFF, 0xFE, std::uint8_t(length >> 8),
-                                    std::uint8_t(length & 0xFF)};
-    crypto::Bytes jpeg(base.size() + sizeof comment + std::size_t(text.size()));
-    auto out = std::copy(base.begin(), base.begin() + 2, jpeg.begin()); // FF D8
-    out = std::copy(std::begin(comment), std::end(comment), out);
-    out = std::copy(text.begin(), text.end(), out);
-    std::copy(base.begin() + 2, base.end(), out);
-    return jpeg;
-}
-
 // Up to 1 GiB of decrypted pages while seeding: more than the id indexes of a
 // million-photo vault.
 constexpr std::int64_t SeedPageCacheKiB = 1024 * 1024;
@@ -349,14 +345,18 @@ int seedScale(Session &session, CommandLine &line, Output &output) {
     // there is one), so this process holds only synthetic data: it can do without
     // SQLCipher's memory security, half of a seed's time.
     (void)storage::leaveMemorySecurityOffForSyntheticData();
+    // Every photo is the same small picture with its number in a comment: decoded once.
+    auto owned =
+        std::make_unique<services::ScalePhotos>(imaging::demoPhoto(2026, 64, 48), session.codec());
+    const services::ScalePhotos &scalePhotos = *owned;
+    session.useCodec(std::move(owned));
     auto &core = session.open(false);
     // A million photos make a database of some gigabytes, and each photo inserts at random
     // ids into its indexes: with SQLite's 2 MB page cache most inserts read and decrypt
     // index pages again, and seeding slowed to a crawl as the vault grew.
     session.vault().database().setPageCacheSize(SeedPageCacheKiB);
-    const crypto::Bytes base = imaging::demoPhoto(2026, 64, 48);
     services::ScaleSeeder seeder(
-        core, session.vault(), [&](qint64 n) { return scalePhoto(base, n); },
+        core, session.vault(), [&](qint64 n) { return scalePhotos.photo(n); },
         session.deferredFiles());
     const auto summary = seeder.generate({photos, consents, posts}, [&](qint64 done, qint64 total) {
         output.progress(QStringLiteral("seeding: photo %1 of %2").arg(done).arg(total));

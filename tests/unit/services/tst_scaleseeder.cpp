@@ -2,6 +2,8 @@
 // and a vault that verifies afterwards.
 
 #include "imaging/demophoto.h"
+#include "imaging/qimagecodec.h"
+#include "services/scalephotos.h"
 #include "services/scaleseeder.h"
 #include "services/serviceerror.h"
 #include "services/vaultverifier.h"
@@ -110,4 +112,104 @@ TEST_CASE("The scale seeder refuses a vault that holds patients already") {
     REQUIRE(patients.size() == 1);
     CHECK(patients.front().id == patient.id);
     CHECK(f.core().library().photos(patient.id).empty());
+}
+
+namespace {
+
+// A codec that counts what reaches it.
+class CountingCodec final : public ImageCodec {
+public:
+    int probes = 0;
+    int thumbnails = 0;
+    int imports = 0;
+
+    ImageInfo probe(crypto::ByteView bytes) override {
+        ++probes;
+        return m_real.probe(bytes);
+    }
+    crypto::Bytes thumbnail(crypto::ByteView bytes, int maxEdge) override {
+        ++thumbnails;
+        return m_real.thumbnail(bytes, maxEdge);
+    }
+    ImportedImage import(crypto::ByteView bytes, int maxEdge) override {
+        ++imports;
+        return m_real.import(bytes, maxEdge);
+    }
+    crypto::Bytes redact(crypto::ByteView bytes,
+                         const std::vector<domain::Redaction> &redactions) override {
+        return m_real.redact(bytes, redactions);
+    }
+    crypto::Bytes exportJpeg(crypto::ByteView bytes,
+                             const std::vector<domain::Redaction> &redactions) override {
+        return m_real.exportJpeg(bytes, redactions);
+    }
+
+private:
+    imaging::QImageCodec m_real;
+};
+
+} // namespace
+
+TEST_CASE("The scale photos all differ, and each imports as the real codec imports it, from one "
+          "decode") {
+    (void)services::test::app();
+    CountingCodec inner;
+    imaging::QImageCodec real;
+    ScalePhotos photos(imaging::demoPhoto(2026, 64, 48), inner);
+
+    QSet<QByteArray> distinct;
+    for (qint64 n : {0, 1, 9, 10, 99999, 1000000}) {
+        const crypto::Bytes bytes = photos.photo(n);
+        distinct.insert(
+            QByteArray(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size())));
+        const ImportedImage expected = real.import(crypto::view(bytes), 512);
+        const ImportedImage imported = photos.import(crypto::view(bytes), 512);
+        CHECK(imported.info.width == expected.info.width);
+        CHECK(imported.info.height == expected.info.height);
+        CHECK(imported.info.format == expected.info.format);
+        CHECK(imported.thumbnail == expected.thumbnail);
+        CHECK(photos.probe(crypto::view(bytes)).width == 64);
+        CHECK(photos.thumbnail(crypto::view(bytes), 512) == expected.thumbnail);
+    }
+    CHECK(distinct.size() == 6);
+    CHECK(inner.imports == 1);
+    CHECK(inner.probes == 0);
+    CHECK(inner.thumbnails == 0);
+    // Another size is decoded again, once.
+    (void)photos.import(crypto::view(photos.photo(3)), 16);
+    (void)photos.import(crypto::view(photos.photo(4)), 16);
+    CHECK(inner.imports == 2);
+}
+
+TEST_CASE("Anything but a scale photo byte for byte goes to the real codec") {
+    (void)services::test::app();
+    CountingCodec inner;
+    ScalePhotos photos(imaging::demoPhoto(2026, 64, 48), inner);
+    (void)photos.import(crypto::view(photos.photo(1)), 512);
+    REQUIRE(inner.imports == 1);
+
+    const crypto::Bytes genuine = photos.photo(7);
+    // A changed pixel byte, a comment length that doesn't match, a byte more or less, the
+    // comment missing, and another picture altogether.
+    crypto::Bytes changedPicture = genuine;
+    changedPicture[changedPicture.size() - 10] ^= 0x01;
+    crypto::Bytes wrongLength = genuine;
+    wrongLength[5] = std::uint8_t(wrongLength[5] + 1);
+    crypto::Bytes longer = genuine;
+    longer.push_back(0);
+    const crypto::Bytes shorter(genuine.begin(), genuine.end() - 1);
+    const crypto::Bytes base = imaging::demoPhoto(2026, 64, 48);
+    const crypto::Bytes other = imaging::demoPhoto(7, 64, 48);
+    int expectedImports = 1;
+    for (const crypto::Bytes *bytes : std::initializer_list<const crypto::Bytes *>{
+             &changedPicture, &wrongLength, &longer, &shorter, &base, &other}) {
+        try {
+            (void)photos.import(crypto::view(*bytes), 512);
+        } catch (const ImageError &) {
+            // A damaged JPEG may be refused: what matters is that the real codec decided.
+        }
+        ++expectedImports;
+        CHECK(inner.imports == expectedImports);
+    }
+    CHECK_THROWS_AS(ScalePhotos(crypto::Bytes{0x89, 'P', 'N', 'G'}, inner), ImageError);
 }
