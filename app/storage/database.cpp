@@ -467,6 +467,7 @@ void configure(Database &db, crypto::ByteView rawKey) {
             "PRAGMA recursive_triggers = ON;");
 
     db.verifySettings();
+    db.setPageCacheSize(Database::DefaultPageCacheKiB);
 
     sqlite3_busy_timeout(db.handle(), 5000);
 }

@@ -368,13 +368,17 @@ TEST_CASE("checkpoint and integrity check") {
     CHECK(db.integrityCheck() == QStringLiteral("ok"));
 }
 
-TEST_CASE("the page cache takes the size asked for, and the settings still verify") {
+TEST_CASE("a connection opens with the default page cache and takes the size asked for") {
     QTemporaryDir dir;
     auto db = Database::open(dir.filePath(QStringLiteral("vault.db")), testKey(1), Mode::CreateNew);
+    const auto cacheSize = [&db] {
+        auto size = db.prepare("PRAGMA cache_size");
+        REQUIRE(size.step());
+        return size.columnInt64(0);
+    };
+    CHECK(cacheSize() == -Database::DefaultPageCacheKiB);
     db.setPageCacheSize(64 * 1024);
-    auto size = db.prepare("PRAGMA cache_size");
-    REQUIRE(size.step());
-    CHECK(size.columnInt64(0) == -64 * 1024);
+    CHECK(cacheSize() == -64 * 1024);
     CHECK_NOTHROW(db.verifySettings());
     for (const std::int64_t refused : {std::int64_t(0), std::int64_t(-5)}) {
         CAPTURE(refused);
