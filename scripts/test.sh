@@ -12,6 +12,10 @@ cd "$root"
 "$root/scripts/setup.sh"
 
 jobs=$(nproc)
+# section TITLE: a heading with the time since the run began, to show where it goes.
+section() {
+    printf '== %s (at %dm%02ds)\n' "$1" $((SECONDS / 60)) $((SECONDS % 60))
+}
 configure() {  # build-dir, extra cmake arguments...
     local dir=$1
     shift
@@ -21,7 +25,7 @@ configure() {  # build-dir, extra cmake arguments...
         "$@" >/dev/null
 }
 
-echo "== Sanitizer build (ASan + UBSan) of the unit and CLI tests"
+section "Sanitizer build (ASan + UBSan) of the unit and CLI tests"
 configure build/asan -DCMAKE_BUILD_TYPE=Debug -DCONSENTCAM_SANITIZE=ON \
     -DCONSENTCAM_BUILD_APP=OFF -DCONSENTCAM_BUILD_BENCH=OFF
 cmake --build build/asan -j "$jobs"
@@ -39,16 +43,17 @@ ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build/asan -R '^facehints_test: ' --output-on-failure -j "$jobs"
 
-echo "== Full build and every test"
+section "Full build and every test"
 configure build/ci -DCMAKE_BUILD_TYPE=Debug
 cmake --build build/ci -j "$jobs"
 ctest --test-dir build/ci --output-on-failure -j "$jobs"
 
-echo "== Crash suite: 200 kills (scripts/crash.sh runs 10,000)"
+section "Crash suite: 200 kills (scripts/crash.sh runs 10,000)"
 CONSENTCAM_CRASH_BUILD=$root/build/ci "$root/scripts/crash.sh" 200
 
-echo "== Benchmarks at tiny sizes: every figure still runs (scripts/bench measures them)"
+section "Benchmarks at tiny sizes: every figure still runs (scripts/bench measures them)"
 CONSENTCAM_BENCH_BUILD=$root/build/ci "$root/scripts/bench" --smoke
 
-echo "== Fuzz targets (clang libFuzzer, ASan + UBSan): 60 seconds each"
+section "Fuzz targets (clang libFuzzer, ASan + UBSan): 60 seconds each"
 "$root/scripts/fuzz.sh" 60
+section "Every test passed"
