@@ -136,7 +136,40 @@ Bytes Encryptor::header() const {
 }
 
 void Encryptor::update(ByteView plaintext, Bytes &out) {
+    const std::size_t old = out.size();
+    out.resize(old + updateSize(plaintext.size()));
+    std::size_t written = 0;
+    try {
+        update(plaintext, std::span(out).subspan(old), written);
+    } catch (...) {
+        out.resize(old);
+        throw;
+    }
+}
+
+void Encryptor::finish(Bytes &out) {
+    const std::size_t old = out.size();
+    out.resize(old + finishSize());
+    std::size_t written = 0;
+    try {
+        finish(std::span(out).subspan(old), written);
+    } catch (...) {
+        out.resize(old);
+        throw;
+    }
+}
+
+std::size_t Encryptor::updateSize(std::size_t plaintextSize) const noexcept {
+    return (m_impl->pendingSize + plaintextSize) / ChunkSize * SealedChunkSize;
+}
+
+std::size_t Encryptor::finishSize() const noexcept {
+    return m_impl->pendingSize + AesGcm::TagSize;
+}
+
+void Encryptor::update(ByteView plaintext, std::span<std::uint8_t> out, std::size_t &written) {
     Impl &d = *m_impl;
+    written = 0;
     if (d.finished) {
         throw CryptoError("Cobblestone: update after finish");
     }
@@ -145,39 +178,42 @@ void Encryptor::update(ByteView plaintext, Bytes &out) {
     if (chunks >= MaxChunks - d.cipher->index()) {
         throw CryptoError("Cobblestone: message too long");
     }
-    if (chunks > 0) {
-        const std::size_t old = out.size();
-        out.resize(old + chunks * SealedChunkSize);
-        std::uint8_t *w = out.data() + old;
-        if (d.pendingSize > 0) {
-            const std::size_t take = ChunkSize - d.pendingSize;
-            std::memcpy(d.pending.data() + d.pendingSize, plaintext.data(), take);
-            plaintext = plaintext.subspan(take);
-            d.cipher->seal(d.pending, {w, SealedChunkSize});
-            w += SealedChunkSize;
-            d.pendingSize = 0;
-        }
-        while (plaintext.size() >= ChunkSize) {
-            d.cipher->seal(plaintext.first(ChunkSize), {w, SealedChunkSize});
-            w += SealedChunkSize;
-            plaintext = plaintext.subspan(ChunkSize);
-        }
+    if (out.size() < chunks * SealedChunkSize) {
+        throw CryptoError("Cobblestone: output buffer too small");
+    }
+    std::uint8_t *w = out.data();
+    if (chunks > 0 && d.pendingSize > 0) {
+        const std::size_t take = ChunkSize - d.pendingSize;
+        std::memcpy(d.pending.data() + d.pendingSize, plaintext.data(), take);
+        plaintext = plaintext.subspan(take);
+        d.cipher->seal(d.pending, {w, SealedChunkSize});
+        w += SealedChunkSize;
+        d.pendingSize = 0;
+    }
+    while (plaintext.size() >= ChunkSize) {
+        d.cipher->seal(plaintext.first(ChunkSize), {w, SealedChunkSize});
+        w += SealedChunkSize;
+        plaintext = plaintext.subspan(ChunkSize);
     }
     if (!plaintext.empty()) {
         std::memcpy(d.pending.data() + d.pendingSize, plaintext.data(), plaintext.size());
         d.pendingSize += plaintext.size();
     }
+    written = static_cast<std::size_t>(w - out.data());
 }
 
-void Encryptor::finish(Bytes &out) {
+void Encryptor::finish(std::span<std::uint8_t> out, std::size_t &written) {
     Impl &d = *m_impl;
+    written = 0;
     if (d.finished) {
         throw CryptoError("Cobblestone: finish called twice");
     }
+    if (out.size() < finishSize()) {
+        throw CryptoError("Cobblestone: output buffer too small");
+    }
     d.finished = true;
-    const std::size_t old = out.size();
-    out.resize(old + d.pendingSize + AesGcm::TagSize);
-    d.cipher->seal(ByteView(d.pending).first(d.pendingSize), std::span(out).subspan(old));
+    d.cipher->seal(ByteView(d.pending).first(d.pendingSize), out.first(finishSize()));
+    written = finishSize();
     wipe(d.pending.data(), d.pending.size());
     d.pendingSize = 0;
 }
@@ -218,12 +254,56 @@ Decryptor::Decryptor(ByteView inputKey, ByteView context)
 Decryptor::~Decryptor() = default;
 
 DecryptStatus Decryptor::update(ByteView ciphertext, SecretBytes &out) {
+    const std::size_t old = out.size();
+    out.resize(old + updateBound(ciphertext.size()));
+    std::size_t written = 0;
+    const DecryptStatus status = update(ciphertext, std::span(out).subspan(old), written);
+    // The room after what verified was never written, or was wiped.
+    out.resize(old + written);
+    return status;
+}
+
+DecryptStatus Decryptor::finish(SecretBytes &out) {
+    const std::size_t old = out.size();
+    out.resize(old + finishBound());
+    std::size_t written = 0;
+    const DecryptStatus status = finish(std::span(out).subspan(old), written);
+    out.resize(old + written);
+    return status;
+}
+
+std::size_t Decryptor::updateBound(std::size_t ciphertextSize) const noexcept {
+    const Impl &d = *m_impl;
+    if (d.status != DecryptStatus::Ok || d.finished) {
+        return 0;
+    }
+    if (!d.cipher) {
+        const std::size_t headerLeft = HeaderSize - d.header.size();
+        ciphertextSize = ciphertextSize > headerLeft ? ciphertextSize - headerLeft : 0;
+    }
+    return (d.buffered + ciphertextSize) / SealedChunkSize * ChunkSize;
+}
+
+std::size_t Decryptor::finishBound() const noexcept {
+    const Impl &d = *m_impl;
+    if (d.status != DecryptStatus::Ok || d.finished || d.buffered < AesGcm::TagSize) {
+        return 0;
+    }
+    return d.buffered - AesGcm::TagSize;
+}
+
+DecryptStatus Decryptor::update(ByteView ciphertext, std::span<std::uint8_t> out,
+                                std::size_t &written) {
     Impl &d = *m_impl;
+    written = 0;
     if (d.status != DecryptStatus::Ok) {
         return d.status;
     }
     if (d.finished) {
         return ciphertext.empty() ? DecryptStatus::Ok : d.fail(DecryptStatus::TrailingData);
+    }
+    if (out.size() < updateBound(ciphertext.size())) {
+        throw CryptoError("Cobblestone: output buffer too small");
     }
     if (!d.cipher) {
         const std::size_t take = std::min(HeaderSize - d.header.size(), ciphertext.size());
@@ -242,23 +322,18 @@ DecryptStatus Decryptor::update(ByteView ciphertext, SecretBytes &out) {
 
     // A whole sealed chunk is never the final one (that one is always shorter), so each is
     // opened, and released, as soon as it is complete.
-    const std::size_t chunks = (d.buffered + ciphertext.size()) / SealedChunkSize;
-    const std::size_t old = out.size();
-    out.resize(old + chunks * ChunkSize);
-    std::uint8_t *w = out.data() + old;
+    std::uint8_t *w = out.data();
     const auto openChunk = [&](ByteView sealed) {
+        // A chunk that fails leaves its room wiped; what verified before it is kept.
         if (d.cipher->exhausted() || !d.cipher->open(sealed, {w, ChunkSize})) {
-            // Keep what verified before this chunk; drop (wiped) room reserved after it.
-            const std::size_t kept = static_cast<std::size_t>(w - out.data());
-            wipe(w, out.size() - kept);
-            out.resize(kept);
             return false;
         }
         d.cipher->advance();
         w += ChunkSize;
+        written += ChunkSize;
         return true;
     };
-    if (chunks > 0 && d.buffered > 0) {
+    if (d.buffered > 0 && d.buffered + ciphertext.size() >= SealedChunkSize) {
         const std::size_t take = SealedChunkSize - d.buffered;
         std::memcpy(d.buffer.data() + d.buffered, ciphertext.data(), take);
         ciphertext = ciphertext.subspan(take);
@@ -280,8 +355,9 @@ DecryptStatus Decryptor::update(ByteView ciphertext, SecretBytes &out) {
     return DecryptStatus::Ok;
 }
 
-DecryptStatus Decryptor::finish(SecretBytes &out) {
+DecryptStatus Decryptor::finish(std::span<std::uint8_t> out, std::size_t &written) {
     Impl &d = *m_impl;
+    written = 0;
     if (d.status != DecryptStatus::Ok || d.finished) {
         return d.status;
     }
@@ -294,13 +370,15 @@ DecryptStatus Decryptor::finish(SecretBytes &out) {
     if (d.cipher->exhausted()) {
         return d.fail(DecryptStatus::BadChunk);
     }
+    if (out.size() < finishBound()) {
+        throw CryptoError("Cobblestone: output buffer too small");
+    }
     const ByteView sealed = ByteView(d.buffer).first(d.buffered);
-    const std::size_t old = out.size();
-    out.resize(old + d.buffered - AesGcm::TagSize);
-    if (!d.cipher->open(sealed, std::span(out).subspan(old))) {
-        out.resize(old);
+    const std::span<std::uint8_t> plain = out.first(finishBound());
+    if (!d.cipher->open(sealed, plain)) {
         return d.fail(classifyFinalFailure(*d.cipher, sealed));
     }
+    written = plain.size();
     d.finished = true;
     d.cipher.reset();
     return DecryptStatus::Ok;

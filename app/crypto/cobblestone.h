@@ -11,6 +11,7 @@
 #include <array>
 #include <memory>
 #include <optional>
+#include <span>
 
 namespace cc::crypto::cobblestone {
 
@@ -53,6 +54,16 @@ public:
     // Appends the final short chunk. No update() may follow.
     void finish(Bytes &out);
 
+    // Allocation-free forms, for a writer that reuses one buffer: they write into out and
+    // set written, and throw CryptoError, changing nothing, when out is smaller than the
+    // bound below.
+    // The ciphertext that update(plaintext) releases for plaintextSize more bytes.
+    [[nodiscard]] std::size_t updateSize(std::size_t plaintextSize) const noexcept;
+    void update(ByteView plaintext, std::span<std::uint8_t> out, std::size_t &written);
+    // The final chunk's size, which finish() writes.
+    [[nodiscard]] std::size_t finishSize() const noexcept;
+    void finish(std::span<std::uint8_t> out, std::size_t &written);
+
 private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;
@@ -84,6 +95,17 @@ public:
     [[nodiscard]] DecryptStatus update(ByteView ciphertext, SecretBytes &out);
     // Ends the message: verifies the final short chunk and appends its plaintext.
     [[nodiscard]] DecryptStatus finish(SecretBytes &out);
+
+    // Allocation-free forms, for a reader that reuses one buffer: they write into out and
+    // set written to what verified; whatever a failing chunk put in out is wiped. They throw
+    // CryptoError, changing nothing, when out is smaller than the bound below.
+    // The most plaintext update() can release for ciphertextSize more bytes.
+    [[nodiscard]] std::size_t updateBound(std::size_t ciphertextSize) const noexcept;
+    [[nodiscard]] DecryptStatus update(ByteView ciphertext, std::span<std::uint8_t> out,
+                                       std::size_t &written);
+    // The most plaintext finish() can release (less than one chunk).
+    [[nodiscard]] std::size_t finishBound() const noexcept;
+    [[nodiscard]] DecryptStatus finish(std::span<std::uint8_t> out, std::size_t &written);
 
 private:
     struct Impl;

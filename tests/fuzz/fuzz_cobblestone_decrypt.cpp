@@ -1,5 +1,6 @@
 // Cobblestone-256 decryption of arbitrary bytes (a media file on disk): any input fails or
-// succeeds cleanly, and the whole-buffer, in-place and streaming forms agree. The stream is
+// succeeds cleanly, and the whole-buffer, in-place, streaming and allocation-free streaming
+// forms agree. The stream is
 // fed in pieces that split the header and the chunks at every kind of boundary, as a media
 // file is read piece by piece; once it fails it keeps failing and releases nothing more.
 
@@ -48,6 +49,32 @@ DecryptStatus streamed(cc::crypto::ByteView message, cc::crypto::SecretBytes &ou
     return status;
 }
 
+// The same stream through the allocation-free forms, each piece into a buffer of exactly
+// the size the bound names (a fresh allocation, so AddressSanitizer sees a write past it).
+DecryptStatus streamedInto(cc::crypto::ByteView message, cc::crypto::Bytes &out) {
+    cobblestone::Decryptor decryptor(Key, Context);
+    DecryptStatus status = DecryptStatus::Ok;
+    std::size_t piece = 0;
+    std::size_t written = 0;
+    for (std::size_t offset = 0; offset < message.size() && status == DecryptStatus::Ok;) {
+        const std::size_t take = std::min(Pieces[piece++ % Pieces.size()], message.size() - offset);
+        cc::crypto::Bytes room(decryptor.updateBound(take));
+        status = decryptor.update(message.subspan(offset, take), room, written);
+        if (written > room.size())
+            std::abort();
+        out.insert(out.end(), room.begin(), room.begin() + std::ptrdiff_t(written));
+        offset += take;
+    }
+    if (status == DecryptStatus::Ok) {
+        cc::crypto::Bytes room(decryptor.finishBound());
+        status = decryptor.finish(room, written);
+        if (written > room.size())
+            std::abort();
+        out.insert(out.end(), room.begin(), room.begin() + std::ptrdiff_t(written));
+    }
+    return status;
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
@@ -58,6 +85,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 
     cc::crypto::SecretBytes pieces;
     const DecryptStatus piecesStatus = streamed(message, pieces);
+
+    cc::crypto::Bytes into;
+    if (streamedInto(message, into) != piecesStatus ||
+        !std::equal(into.begin(), into.end(), pieces.begin(), pieces.end()))
+        std::abort();
 
     const auto expected = cobblestone::decryptedSize(size);
     cc::crypto::SecretBytes inPlace(expected.value_or(0));

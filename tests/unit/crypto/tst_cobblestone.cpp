@@ -8,6 +8,7 @@
 
 #include <QtGlobal>
 
+#include <algorithm>
 #include <random>
 
 using namespace cc::crypto;
@@ -250,7 +251,109 @@ TEST_CASE("round trip for lengths around chunk boundaries") {
         }
         REQUIRE(d.finish(released) == DecryptStatus::Ok);
         CHECK(plain(released) == msg);
+
+        // The allocation-free forms, each piece into one reused buffer exactly as large as
+        // the bound asks, give the same bytes.
+        Encryptor spanPieces(Key, Context, salt);
+        Bytes spanSealed = spanPieces.header();
+        Bytes buffer;
+        for (std::size_t i = 0; i < length;) {
+            const std::size_t n =
+                std::min(length - i, std::uniform_int_distribution<std::size_t>(0, 40000)(rng));
+            buffer.assign(spanPieces.updateSize(n), 0xAA);
+            spanPieces.update(ByteView(msg).subspan(i, n), buffer, written);
+            REQUIRE(written == buffer.size());
+            spanSealed.insert(spanSealed.end(), buffer.begin(), buffer.end());
+            i += n;
+        }
+        buffer.assign(spanPieces.finishSize(), 0xAA);
+        spanPieces.finish(buffer, written);
+        REQUIRE(written == buffer.size());
+        spanSealed.insert(spanSealed.end(), buffer.begin(), buffer.end());
+        CHECK(spanSealed == ct);
+
+        Decryptor spanReader(Key, Context);
+        Bytes spanOpened;
+        for (std::size_t i = 0; i < ct.size();) {
+            const std::size_t n =
+                std::min(ct.size() - i, std::uniform_int_distribution<std::size_t>(0, 40000)(rng));
+            buffer.assign(spanReader.updateBound(n), 0xAA);
+            REQUIRE(spanReader.update(ByteView(ct).subspan(i, n), buffer, written) ==
+                    DecryptStatus::Ok);
+            REQUIRE(written == buffer.size());
+            spanOpened.insert(spanOpened.end(), buffer.begin(), buffer.end());
+            i += n;
+        }
+        buffer.assign(spanReader.finishBound(), 0xAA);
+        REQUIRE(spanReader.finish(buffer, written) == DecryptStatus::Ok);
+        REQUIRE(written == buffer.size());
+        spanOpened.insert(spanOpened.end(), buffer.begin(), buffer.end());
+        CHECK(spanOpened == msg);
     }
+}
+
+TEST_CASE("the allocation-free forms refuse a short buffer and change nothing") {
+    const Bytes msg = randomBytes(3 * ChunkSize + 100);
+    const Bytes ct = encrypt(Key, Context, msg);
+
+    Decryptor d(Key, Context);
+    const ByteView first = ByteView(ct).first(HeaderSize + 2 * SealedChunkSize + 7);
+    REQUIRE(d.updateBound(first.size()) == 2 * ChunkSize);
+    Bytes small(2 * ChunkSize - 1);
+    std::size_t written = 99;
+    CHECK_THROWS_AS((void)d.update(first, small, written), CryptoError);
+    CHECK(written == 0);
+    // Nothing was consumed: the same input into a large enough buffer carries on.
+    Bytes opened(d.updateBound(first.size()));
+    REQUIRE(d.update(first, opened, written) == DecryptStatus::Ok);
+    CHECK(written == 2 * ChunkSize);
+    Bytes rest(d.updateBound(ct.size() - first.size()));
+    REQUIRE(d.update(ByteView(ct).subspan(first.size()), rest, written) == DecryptStatus::Ok);
+    opened.insert(opened.end(), rest.begin(), rest.begin() + std::ptrdiff_t(written));
+    REQUIRE(d.finishBound() == 100);
+    Bytes last(99);
+    CHECK_THROWS_AS((void)d.finish(last, written), CryptoError);
+    last.resize(100);
+    REQUIRE(d.finish(last, written) == DecryptStatus::Ok);
+    opened.insert(opened.end(), last.begin(), last.begin() + std::ptrdiff_t(written));
+    CHECK(opened == msg);
+
+    Encryptor e(Key, Context);
+    REQUIRE(e.updateSize(ChunkSize + 1) == SealedChunkSize);
+    Bytes sealed(SealedChunkSize - 1);
+    CHECK_THROWS_AS(e.update(ByteView(msg).first(ChunkSize + 1), sealed, written), CryptoError);
+    CHECK(e.updateSize(0) == 0);
+    CHECK(e.finishSize() == AesGcm::TagSize);
+    Bytes tail(AesGcm::TagSize - 1);
+    CHECK_THROWS_AS(e.finish(tail, written), CryptoError);
+    // Still unfinished and empty: an empty message seals and opens.
+    tail.resize(AesGcm::TagSize);
+    e.finish(tail, written);
+    Bytes whole = e.header();
+    whole.insert(whole.end(), tail.begin(), tail.end());
+    SecretBytes empty;
+    CHECK(decrypt(Key, Context, whole, empty) == DecryptStatus::Ok);
+    CHECK(empty.empty());
+}
+
+TEST_CASE("a failing chunk in the allocation-free form releases the chunks before it") {
+    const Bytes msg = randomBytes(4 * ChunkSize + 5);
+    Bytes ct = encrypt(Key, Context, msg);
+    ct[HeaderSize + 2 * SealedChunkSize + 10] ^= 1; // the third chunk
+    Decryptor d(Key, Context);
+    Bytes out(d.updateBound(ct.size()), 0xAA);
+    std::size_t written = 0;
+    CHECK(d.update(ct, out, written) == DecryptStatus::BadChunk);
+    CHECK(written == 2 * ChunkSize);
+    CHECK(std::equal(out.begin(), out.begin() + std::ptrdiff_t(written), msg.begin()));
+    // What the failing chunk opened into its room is gone.
+    CHECK(std::all_of(out.begin() + std::ptrdiff_t(written),
+                      out.begin() + std::ptrdiff_t(written + ChunkSize),
+                      [](std::uint8_t b) { return b == 0; }));
+    CHECK(d.updateBound(SealedChunkSize) == 0);
+    CHECK(d.finishBound() == 0);
+    CHECK(d.finish(out, written) == DecryptStatus::BadChunk);
+    CHECK(written == 0);
 }
 
 TEST_CASE("every encryption uses a fresh salt") {
@@ -412,8 +515,10 @@ TEST_CASE("Encryptor refuses use after finish") {
     Bytes out;
     e.update(Bytes(10), out);
     e.finish(out);
-    CHECK_THROWS_AS(e.update(Bytes(1), out), CryptoError);
+    const std::size_t size = out.size();
+    CHECK_THROWS_AS(e.update(Bytes(ChunkSize + 1), out), CryptoError);
     CHECK_THROWS_AS(e.finish(out), CryptoError);
+    CHECK(out.size() == size);
 }
 
 TEST_CASE("status names") {
