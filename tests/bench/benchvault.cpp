@@ -25,6 +25,7 @@
 #include "storage/fileops.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -225,10 +226,14 @@ std::vector<Value> sampleParameters(sqlite3 *db, const char *sql, int count, std
     return values;
 }
 
-// Runs every query once per sampled parameter, reading every column of every row.
-std::int64_t runQueries(sqlite3 *db, const std::vector<std::vector<Value>> &parameters) {
+// Runs every query once per sampled parameter, reading every column of every row; adds each
+// query's time to seconds.
+std::int64_t runQueries(sqlite3 *db, const std::vector<std::vector<Value>> &parameters,
+                        std::vector<double> &seconds) {
     std::int64_t cells = 0;
     for (std::size_t q = 0; q < std::size(MainQueries); ++q) {
+        QElapsedTimer timer;
+        timer.start();
         auto stmt = prepare(db, MainQueries[q].sql);
         const std::size_t runs = MainQueries[q].parameterSql ? parameters[q].size() : 20;
         for (std::size_t i = 0; i < runs; ++i) {
@@ -252,6 +257,7 @@ std::int64_t runQueries(sqlite3 *db, const std::vector<std::vector<Value>> &para
             if (rc != SQLITE_DONE)
                 die(QStringLiteral("query failed: %1").arg(QString::fromUtf8(sqlite3_errmsg(db))));
         }
+        seconds[q] += double(timer.nsecsElapsed()) * 1e-9;
     }
     return cells;
 }
@@ -318,6 +324,9 @@ bool keyedQueries(const QStringList &args) {
 
     std::mt19937_64 rng(2026);
     std::vector<double> keyedTimes, plainTimes;
+    // Each query's share over the measured rounds, to show where the difference is.
+    std::vector<double> keyedByQuery(std::size(MainQueries)), plainByQuery(std::size(MainQueries));
+    std::vector<double> unused(std::size(MainQueries));
     for (int rep = 0; rep <= runs; ++rep) {
         std::vector<std::vector<Value>> parameters;
         for (const Query &query : MainQueries)
@@ -328,8 +337,24 @@ bool keyedQueries(const QStringList &args) {
         sqlite3_db_release_memory(keyed);
         sqlite3_db_release_memory(plain.get());
         std::int64_t keyedCells = 0, plainCells = 0;
-        const double k = seconds([&] { keyedCells = runQueries(keyed, parameters); });
-        const double p = seconds([&] { plainCells = runQueries(plain.get(), parameters); });
+        std::vector<double> &keyedShare = rep > 0 ? keyedByQuery : unused;
+        std::vector<double> &plainShare = rep > 0 ? plainByQuery : unused;
+        // Which database goes first alternates, so that neither always meets the caches and
+        // clock state the other left.
+        double k = 0, p = 0;
+        const auto runKeyed = [&] {
+            k = seconds([&] { keyedCells = runQueries(keyed, parameters, keyedShare); });
+        };
+        const auto runPlain = [&] {
+            p = seconds([&] { plainCells = runQueries(plain.get(), parameters, plainShare); });
+        };
+        if (rep % 2 == 0) {
+            runKeyed();
+            runPlain();
+        } else {
+            runPlain();
+            runKeyed();
+        }
         if (keyedCells != plainCells)
             die(QStringLiteral("the keyed and plaintext databases differ"));
         if (rep > 0) {
@@ -337,6 +362,10 @@ bool keyedQueries(const QStringList &args) {
             plainTimes.push_back(p);
         }
     }
+    for (std::size_t q = 0; q < std::size(MainQueries); ++q)
+        detail("  %-44s keyed %7.2f ms, plaintext %7.2f ms a round (x%.3f)", MainQueries[q].name,
+               keyedByQuery[q] * 1e3 / runs, plainByQuery[q] * 1e3 / runs,
+               keyedByQuery[q] / plainByQuery[q]);
     detail("main queries, keyed:     %.2f ms a round", median(keyedTimes) * 1e3);
     detail("main queries, plaintext: %.2f ms a round", median(plainTimes) * 1e3);
     return reportFigure("P3", "keyed_vs_plain_queries", medianRatio(keyedTimes, plainTimes),
