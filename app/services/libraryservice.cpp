@@ -87,12 +87,20 @@ domain::Photo LibraryService::storePhoto(domain::Photo photo, crypto::ByteView b
     // one decodes it: neither needs the other, and the decode takes longest. Only the
     // writer uses the vault's files meanwhile; its row comes once both are done.
     storage::MediaStore &media = m_vault.media();
-    auto original = std::async(std::launch::async, [&media, bytes] {
+    auto original = m_writer.run([&media, bytes] {
         std::pair<storage::MediaStore::Written, QString> done;
         done.second = support::sha256Hex(bytes);
         done.first = media.write(bytes);
         return done;
     });
+    // The task refers to this call's bytes: whichever way it ends, it waits for the task.
+    const struct WaitFor {
+        decltype(original) &task;
+        ~WaitFor() {
+            if (task.valid())
+                task.wait();
+        }
+    } waitForOriginal{original};
     const auto discardOriginal = [&] {
         try {
             media.discard(original.get().first);

@@ -2,6 +2,7 @@
 
 #include "crypto/bytes.h"
 #include "domain/entities.h"
+#include "services/sidethread.h"
 
 #include <optional>
 #include <vector>
@@ -70,6 +71,7 @@ private:
 
     Vault &m_vault;
     ImageCodec &m_codec;
+    SideThread m_writer; // a photo's original is hashed, encrypted and written here
 };
 
 } // namespace cc::services
