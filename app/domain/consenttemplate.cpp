@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <initializer_list>
 
@@ -709,6 +710,12 @@ void TemplateCatalog::add(ConsentTemplate consentTemplate) {
                  .arg(consentTemplate.language()));
     }
     m_templates.push_back(std::move(consentTemplate));
+    m_stamp = nextStamp();
+}
+
+std::uint64_t TemplateCatalog::nextStamp() noexcept {
+    static std::atomic<std::uint64_t> next{1};
+    return next.fetch_add(1, std::memory_order_relaxed);
 }
 
 const ConsentTemplate *TemplateCatalog::find(const QString &id, int version,

@@ -31,6 +31,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstdint>
 #include <stdexcept>
 #include <vector>
 
@@ -179,9 +180,15 @@ public:
     // The languages id is available in, sorted.
     [[nodiscard]] QStringList languages(const QString &id) const;
     [[nodiscard]] const std::vector<ConsentTemplate> &all() const { return m_templates; }
+    // Names this catalog's content: no catalog with other content has the same stamp, and
+    // every add() gives a new one. What was judged against a stamp holds for the same stamp.
+    [[nodiscard]] std::uint64_t stamp() const noexcept { return m_stamp; }
 
 private:
+    static std::uint64_t nextStamp() noexcept;
+
     std::vector<ConsentTemplate> m_templates;
+    std::uint64_t m_stamp = nextStamp();
 };
 
 } // namespace cc::domain

@@ -243,6 +243,10 @@ ConsentCheck ConsentService::check(const domain::SealedConsent &consent) {
     std::optional<RecordVerification> verification = verified.find(consent, digest);
     if (!verification) {
         verification = verify(consent, digest);
+        if (verification->intact) {
+            verification->defects = domain::validateConsent(*verification->record, m_templates);
+            verification->catalogStamp = m_templates.stamp();
+        }
         verified.remember(consent, digest, *verification);
     }
     ConsentCheck result;
@@ -250,7 +254,9 @@ ConsentCheck ConsentService::check(const domain::SealedConsent &consent) {
     result.intact = verification->intact;
     result.integrityProblem = std::move(verification->integrityProblem);
     if (result.intact)
-        result.defects = domain::validateConsent(*result.record, m_templates);
+        result.defects = verification->catalogStamp == m_templates.stamp()
+                             ? std::move(verification->defects)
+                             : domain::validateConsent(*result.record, m_templates);
     return result;
 }
 

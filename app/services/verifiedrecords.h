@@ -2,14 +2,17 @@
 
 #include "crypto/hash.h"
 #include "domain/consentrecord.h"
+#include "domain/consentvalidator.h"
 #include "domain/entities.h"
 
 #include <QString>
 
 #include <cstddef>
+#include <cstdint>
 #include <list>
 #include <mutex>
 #include <optional>
+#include <vector>
 
 namespace cc::services {
 
@@ -20,10 +23,15 @@ struct RecordVerification {
     std::optional<domain::ConsentRecord> record;
     bool intact = false;
     QString integrityProblem;
+    // An intact record's defects, judged against the catalog of this stamp (they depend on
+    // nothing else); 0 when not judged.
+    std::vector<domain::Defect> defects;
+    std::uint64_t catalogStamp = 0;
 };
 
-// The consent records an unlocked vault verified most recently. Parsing a sealed record,
-// rebuilding its canonical form and checking its signature is most of a gate decision,
+// The consent records an unlocked vault verified most recently, with what validating each
+// found. Parsing a sealed record, rebuilding its canonical form, checking its signature
+// and rendering its form's text again to compare the hash is most of a gate decision,
 // and one share, or one draft being edited, asks about the same few consents again and
 // again. A result is found again only for a row whose record, signature, stored hash, id
 // and patient are exactly the ones verified, so a row that changed in any way is verified

@@ -225,6 +225,28 @@ TEST_CASE("Verified records are remembered for a few consents at most") {
     CHECK(f.core().consents().check(sealed.back()).defects.empty());
 }
 
+TEST_CASE("A remembered record is judged again against a catalog with other content") {
+    CoreFixture f;
+    const auto patient = f.addPatient();
+    const auto sealed = f.seal(patient.id, {f.addPhoto(patient.id).id});
+
+    // First verified through a service whose catalog lacks the record's template: intact,
+    // but not valid, and remembered so.
+    domain::TemplateCatalog growing;
+    ConsentService other(f.vault(), growing);
+    const auto without = other.check(sealed);
+    CHECK(without.intact);
+    REQUIRE_FALSE(without.defects.empty());
+    CHECK(without.defects.front().element == QString::fromLatin1(domain::element::Form));
+    REQUIRE(f.vault().verifiedRecords().size() >= 1);
+    // The same row through the app's catalog is valid,
+    CHECK(f.core().consents().check(sealed).defects.empty());
+    // and through the first service's catalog once it has gained the template.
+    for (const auto &t : f.templates().all())
+        growing.add(t);
+    CHECK(other.check(sealed).defects.empty());
+}
+
 TEST_CASE("A consent's status moves from valid to expiring, expired or revoked") {
     CoreFixture f;
     auto &consents = f.core().consents();
