@@ -35,13 +35,14 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 LSAN_OPTIONS=suppressions=$root/tests/lsan.supp:print_suppressions=0 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 CONSENTCAM_RANDOMIZED_DIVISOR=10 \
-    ctest --test-dir build/asan -L 'unit|cli' -E '^facehints_test: ' --output-on-failure -j "$jobs"
+    ctest --test-dir build/asan -L 'unit|cli' -E '^facehints_test: ' --output-on-failure \
+    -j "$((jobs + 1))"
 # The face hints tests without the leak check: LeakSanitizer's exit-time scan crashes
 # ("Tracer caught signal 11") in them under load, after every assertion has passed. Memory
 # errors and undefined behaviour still abort them.
 ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    ctest --test-dir build/asan -R '^facehints_test: ' --output-on-failure -j "$jobs"
+    ctest --test-dir build/asan -R '^facehints_test: ' --output-on-failure -j "$((jobs + 1))"
 
 section "Full build and every test"
 configure build/ci -DCMAKE_BUILD_TYPE=Debug
